@@ -28,15 +28,29 @@ def extract(ad: AnalyzedDoc) -> DocAnalysis:
     )
 
 
-def analyze_documents(docs: Iterable[Document], settings: Settings | None = None) -> Iterator[DocAnalysis]:
-    """Parse documents in batches with nlp.pipe and extract from each."""
+def analyze_stream(
+    docs: Iterable[Document], settings: Settings | None = None
+) -> Iterator[tuple[Document, DocAnalysis | None, Exception | None]]:
+    """Parse documents in batches with nlp.pipe (streaming) and extract from each.
+
+    A failure in one document is yielded with it, so one bad article never stops a batch.
+    """
     settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model)
-    docs = list(docs)
-    norms = [normalize(d.text) for d in docs]
-    parsed = nlp.pipe((n.text for n in norms), batch_size=settings.batch_size)
-    for document, norm, sdoc in zip(docs, norms, parsed):
-        yield extract(AnalyzedDoc(document=document, norm=norm, doc=sdoc))
+    pairs = ((n.text, (d, n)) for d in docs for n in (normalize(d.text),))
+    for sdoc, (document, norm) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        try:
+            yield document, extract(AnalyzedDoc(document=document, norm=norm, doc=sdoc)), None
+        except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+            yield document, None, exc
+
+
+def analyze_documents(docs: Iterable[Document], settings: Settings | None = None) -> Iterator[DocAnalysis]:
+    """Like analyze_stream, but raising the first extraction error."""
+    for _document, analysis, error in analyze_stream(docs, settings):
+        if error is not None:
+            raise error
+        yield analysis
 
 
 def analyze_text(text: str, doc_id: str = "d0", published: str | None = None, **meta) -> DocAnalysis:

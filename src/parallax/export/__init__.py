@@ -1,0 +1,1 @@
+"""Exports of the dossier: JSON (public contract), FollowTheMoney, GraphML/GEXF, reports."""
