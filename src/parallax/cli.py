@@ -1,0 +1,169 @@
+"""The `parallax` command line (Typer + Rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parallax.config import get_settings
+
+app = typer.Typer(help="Parallax: who said what, across outlets, screened against sanctions lists.",
+                  no_args_is_help=True, add_completion=False)
+export_app = typer.Typer(help="Export the dossier.", no_args_is_help=True)
+entities_app = typer.Typer(help="Confirm or split cross-source entity merges.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(entities_app, name="entities")
+
+console = Console(stderr=True)
+out = Console()
+
+DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: $PARALLAX_DB or parallax.db)")
+
+
+def _db(db: str | None) -> str:
+    return db or get_settings().db
+
+
+def _open_store(db: str | None):
+    from parallax.store import Store
+
+    return Store(_db(db))
+
+
+@app.command()
+def analyze(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, feeds (.rss/.atom) or URLs."),
+    db: str | None = DbOption,
+    model: str | None = typer.Option(None, help="spaCy model (package name, path, or 'mooring-md')."),
+    corpus: bool = typer.Option(True, help="Run the cross-document stages (resolve, align, screen) afterwards."),
+) -> None:
+    """Ingest articles, extract who said what, and store the results."""
+    from parallax.ingest import iter_documents
+    from parallax.pipeline import analyze_stream
+
+    settings = get_settings()
+    if model:
+        settings.spacy_model = model
+    store = _open_store(db)
+    errors = skipped = stored = already = 0
+    fresh = []
+    for result in iter_documents(inputs, max_bytes=settings.max_bytes):
+        if result.error is not None:
+            errors += 1
+            console.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
+        elif result.document is None:
+            skipped += 1
+        elif store.has_document(result.document.content_hash):
+            already += 1
+        else:
+            fresh.append(result.document)
+    with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[name]}"), console=console, transient=False) as progress:
+        task = progress.add_task("analyze", total=len(fresh), name="")
+        for document, analysis, error in analyze_stream(fresh, settings):
+            progress.update(task, advance=1, name=Path(document.source).name[:40])
+            if error is not None:
+                errors += 1
+                console.print(f"[red]error[/red] {document.source}: extraction failed: {error}", highlight=False)
+                continue
+            try:
+                stored += bool(store.save_analysis(analysis))
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+                errors += 1
+                console.print(f"[red]error[/red] {document.source}: could not store: {exc}", highlight=False)
+    if corpus and (stored or not already):
+        _run_corpus(store, settings)
+    console.print(f"{stored} stored, {already} already in the store, {skipped} duplicates skipped, {errors} errors"
+                  f" -> {_db(db)}")
+    if stored == 0 and already == 0 and skipped == 0:
+        raise typer.Exit(1)
+
+
+def _run_corpus(store, settings) -> None:
+    from parallax.corpus import build_corpus
+
+    analyses = list(store.analyses())
+    screener = None
+    if store.lists():
+        from parallax.screen.service import load_screener
+
+        screener = load_screener(store)
+    with console.status("resolving entities, grouping stories, aligning, screening"):
+        result = build_corpus(analyses, store.decisions(), screener=screener, threshold=settings.screen_threshold)
+    store.save_corpus(result.entities, result.stories, result.alignments)
+    store.save_screening(result.screening)
+
+
+def load_final_dossier(db: str | None):
+    from parallax.export.json import finalize
+
+    store = _open_store(db)
+    dossier = store.load_dossier()
+    doc_entities = [e for a in store.analyses() for e in a.entities] if not dossier.entities else None
+    return finalize(dossier, doc_entities, screened=bool(store.lists()))
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
+@export_app.command("json")
+def export_json(db: str | None = DbOption,
+                output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default stdout).")) -> None:
+    """The JSON dossier (schema: docs/json-export.md)."""
+    from parallax.export.json import dump
+
+    _write(dump(load_final_dossier(db)), output)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file in the seeds.gold.json format."),
+    db: str | None = DbOption,
+    export: Path | None = typer.Option(None, "--export", help="Score this JSON export instead of the store."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="List every error."),
+) -> None:
+    """Precision/recall/F1 per category against a gold file."""
+    from parallax.evaluate import TARGETS, evaluate as run
+    from parallax.model import Dossier
+
+    gold_data = json.loads(gold.read_text(encoding="utf-8"))
+    if export is not None:
+        dossier = Dossier.model_validate_json(export.read_text(encoding="utf-8"))
+    else:
+        dossier = load_final_dossier(db)
+    report = run(gold_data, dossier)
+    if as_json:
+        out.print_json(data=report if verbose else {k: {m: v for m, v in r.items() if m != "errors"}
+                                                       for k, r in report.items()})
+        return
+    table = Table(title=f"Parallax vs {gold.name}")
+    table.add_column("category")
+    table.add_column("figures")
+    for name, r in report.items():
+        figs = ", ".join(f"{k}={v}" for k, v in r.items() if k != "errors")
+        table.add_row(name, figs)
+    out.print(table)
+    for cat, metric, target in TARGETS:
+        got = report[cat][metric]
+        ok = got <= target if metric == "scare_quotes_reported" else got >= target
+        out.print(f"{'[green]PASS' if ok else '[red]FAIL'}[/] {cat}.{metric} = {got} (target {'≤' if metric == 'scare_quotes_reported' else '≥'} {target})")
+    if verbose:
+        for name, r in report.items():
+            for e in r.get("errors", []):
+                out.print(f"  {name}: {e}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
