@@ -33,6 +33,8 @@ class NormalizedText:
     text: str
     # to_orig[i] is the original offset of normalised char i; to_orig[len(text)] == len(original)
     to_orig: tuple[int, ...]
+    # to_orig_end[i] is the end of the original unit normalised char i came from
+    to_orig_end: tuple[int, ...] = ()
 
     def orig_offset(self, i: int) -> int:
         """Original offset of a normalised *start* offset (or of the end sentinel)."""
@@ -43,7 +45,7 @@ class NormalizedText:
         if end <= start:
             s = self.to_orig[start]
             return s, s
-        return self.to_orig[start], self.to_orig[end - 1] + _orig_width(self, end - 1)
+        return self.to_orig[start], self.to_orig_end[end - 1]
 
     def norm_offset(self, orig: int) -> int:
         """Normalised offset of an original offset (first normalised char at or after it)."""
@@ -53,19 +55,10 @@ class NormalizedText:
         return self.original[self.to_orig[i]]
 
 
-def _orig_width(nt: NormalizedText, i: int) -> int:
-    """Length of the original character(s) that normalised char i came from."""
-    o = nt.to_orig[i]
-    j = i + 1
-    while j < len(nt.to_orig) - 1 and nt.to_orig[j] == o:
-        j += 1
-    nxt = nt.to_orig[j]
-    return max(nxt - o, 1)
-
-
 def normalize(original: str) -> NormalizedText:
     out: list[str] = []
     to_orig: list[int] = []
+    to_end: list[int] = []
     i = 0
     n = len(original)
     while i < n:
@@ -82,6 +75,7 @@ def normalize(original: str) -> NormalizedText:
         for c in norm:
             out.append(c)
             to_orig.append(i)
+            to_end.append(j)
         i = j
     to_orig.append(n)
-    return NormalizedText(original=original, text="".join(out), to_orig=tuple(to_orig))
+    return NormalizedText(original=original, text="".join(out), to_orig=tuple(to_orig), to_orig_end=tuple(to_end))
