@@ -165,5 +165,55 @@ def evaluate(
                 out.print(f"  {name}: {e}", highlight=False)
 
 
+def _decide(kind: str, a: str, b: str, note: str | None, db: str | None) -> None:
+    import hashlib
+    from datetime import datetime, timezone
+
+    from parallax.model import Decision
+
+    store = _open_store(db)
+    created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    did = "D" + hashlib.sha1(f"{kind}|{a}|{b}|{created}".encode()).hexdigest()[:10]
+    store.add_decision(Decision(id=did, kind=kind, a=a, b=b, note=note, created=created))
+    _run_corpus(store, get_settings())
+    console.print(f"{kind} {a!r} / {b!r} recorded as {did}; cross-document results recomputed")
+
+
+@entities_app.command("merge")
+def entities_merge(a: str = typer.Argument(..., help="Entity id, per-document entity id or name."),
+                   b: str = typer.Argument(...), note: str | None = typer.Option(None), db: str | None = DbOption) -> None:
+    """Confirm that A and B are the same (kept across re-runs)."""
+    _decide("merge", a, b, note, db)
+
+
+@entities_app.command("split")
+def entities_split(a: str = typer.Argument(..., help="Entity id, per-document entity id or name."),
+                   b: str = typer.Argument(...), note: str | None = typer.Option(None), db: str | None = DbOption) -> None:
+    """Declare that A and B are different (kept across re-runs)."""
+    _decide("split", a, b, note, db)
+
+
+@entities_app.command("decisions")
+def entities_decisions(db: str | None = DbOption) -> None:
+    """List analyst merge/split decisions."""
+    table = Table("id", "kind", "a", "b", "note", "created")
+    for d in _open_store(db).decisions():
+        table.add_row(d.id, d.kind, d.a, d.b, d.note or "", d.created or "")
+    out.print(table)
+
+
+@entities_app.command("list")
+def entities_list(db: str | None = DbOption, type_: str | None = typer.Option(None, "--type"),
+                  limit: int = typer.Option(50)) -> None:
+    """Resolved entities with their aliases and the documents they appear in."""
+    dossier = load_final_dossier(db)
+    table = Table("id", "type", "name", "aliases", "docs", "mentions")
+    shown = [e for e in dossier.entities if type_ is None or e.type == type_]
+    for e in sorted(shown, key=lambda e: -len(e.mentions))[:limit]:
+        table.add_row(e.id, e.type, e.name, ", ".join(e.aliases[:5]), str(len(set(m.doc for m in e.mentions))),
+                      str(len(e.mentions)))
+    out.print(table)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
