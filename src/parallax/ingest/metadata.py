@@ -1,0 +1,242 @@
+"""Title, date, outlet and byline of a pasted plain-text article, by general layout rules.
+
+Pasted news copy has a recognisable shape: a headline line, a dateline or a
+"Posted on"/"Published" line near the top, a "By ..." byline at the start or the
+end, sometimes a copyright footer. Only the first and last few lines are looked
+at, so dates and names inside the story never leak into the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.ingest.dates import DateMatch, find_dates, parse_date
+
+HEAD_LINES = 8
+TAIL_LINES = 10
+
+_FIRST_LABELS = re.compile(r"\b(posted|published|first published|publication date|date|dated|released|issued|filed)\b", re.I)
+_LATER_LABELS = re.compile(r"\b(updated|modified|last updated|edited|revised)\b", re.I)
+_DATE_LABEL_LINE = re.compile(
+    r"^\s*(?:posted|published|first published|updated|last updated|modified|date|dated|released)\b\s*(?:on|at)?\s*[:\-–]?\s*(?P<rest>.+)$",
+    re.I,
+)
+_FROM_LINE = re.compile(r"^\s*From\s+(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
+_WIRE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2})?\s*"
+    r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*(?:--|[-–—])"
+)
+_REPORTS_LINE = re.compile(
+    r"^\s*(?P<outlet>(?:The\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})\s+reports?\s*(?:that\s+)?[:,—–-]"
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?P<outlet>[A-Z][\w&.,’' -]{1,80}?)\s*(?:[.,]\s*)?(?:all rights reserved\.?)?\s*$",
+    re.I,
+)
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:Inc|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|Limited|Corp|Corporation|Co|S\.A|AG)\.?$")
+
+_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*\.?)"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|del|della|la|le|bin|binti|al|el|ibn|du|dos|das|ter|y)"
+_PERSON_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}")
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+|words\s+)?by\s*:?\s+", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(reporters?|writers?|correspondents?|editors?|columnists?|contributors?|journalists?|staff|producers?|"
+    r"analysts?|chief|photographers?|bureau|interns?|authors?|commentators?|researchers?|special to|"
+    r"desk|reporting|team|contributing)\b",
+    re.I,
+)
+_ORG_WORDS = re.compile(
+    r"\b(press|news|agency|times|post|daily|journal|herald|tribune|media|network|service|wire|"
+    r"broadcasting|radio|television|tv|magazine|gazette|chronicle|telegraph|observer|review|weekly)\b",
+    re.I,
+)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_SEGMENT_SEPARATORS = re.compile(r"\s*(?:,|\||\s[-–—]\s|/)\s*")
+
+
+@dataclass(frozen=True)
+class TextMeta:
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+
+
+def extract_text_metadata(text: str) -> TextMeta:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return TextMeta()
+    head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
+    context = text[:5000]
+    return TextMeta(
+        title=_title(lines),
+        published=_published(head, tail, context),
+        outlet=_outlet(head, tail),
+        byline=_byline(head, tail),
+    )
+
+
+# --- title -------------------------------------------------------------------------------
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 25 or len(line) > 200:
+        return False
+    if line[-1] in ".,;:" or not line[0].isupper() and not line[0].isdigit() and line[0] not in "\"'“‘":
+        return False
+    if _BY_PREFIX.match(line) or _FROM_LINE.match(line) or _DATE_LABEL_LINE.match(line):
+        return False
+    if _COPYRIGHT.search(line):
+        return False
+    dates = find_dates(line)
+    return not any((d.end - d.start) * 2 >= len(line) for d in dates)  # a dateline, not a headline
+
+
+def _title(lines: list[str]) -> str | None:
+    if len(lines) < 2:
+        return None  # a single paragraph has no separate headline
+    return lines[0] if looks_like_headline(lines[0]) else None
+
+
+# --- published -----------------------------------------------------------------------------
+
+def _published(head: list[str], tail: list[str], context: str) -> str | None:
+    best: tuple[int, int, str] | None = None  # (priority, position, iso)
+    for pos, line in enumerate(head):
+        for prio, iso in _line_dates(line, context, labelled_only=False):
+            if best is None or (prio, pos) < best[:2]:
+                best = (prio, pos, iso)
+    if best is None:  # some pastes put "Published ..." at the very end
+        for pos, line in enumerate(tail):
+            for prio, iso in _line_dates(line, context, labelled_only=True):
+                if best is None or (prio, pos) < best[:2]:
+                    best = (prio, pos, iso)
+    return best[2] if best else None
+
+
+def _line_dates(line: str, context: str, *, labelled_only: bool) -> list[tuple[int, str]]:
+    """(priority, iso) for each publication-like date on a header line; lower priority wins."""
+    out = []
+    found = find_dates(line, context)
+    for d in found:
+        prio = _date_priority(line, d, labelled_only)
+        if prio is not None:
+            out.append((prio, d.iso))
+    if not found:
+        m = _DATE_LABEL_LINE.match(line)
+        if m and len(line) < 100:
+            iso = parse_date(m.group("rest"), context)
+            if iso:
+                out.append((2 if _LATER_LABELS.match(line.strip()) else 0, iso))
+    return out
+
+
+def _date_priority(line: str, d: DateMatch, labelled_only: bool) -> int | None:
+    before = line[: d.start]
+    label_first = _FIRST_LABELS.search(before)
+    label_later = _LATER_LABELS.search(before)
+    if label_first and (not label_later or label_first.start() > label_later.start()):
+        return 0
+    if label_later:
+        return 2
+    if labelled_only:
+        return None
+    if _FROM_LINE.match(line):
+        return 1
+    # an unlabelled date counts only on a dateline-like line, not inside a sentence
+    if (d.end - d.start) * 2 >= len(line) or len(line) <= 60 or (before.strip() == "" and len(line) < 100):
+        return 1
+    return None
+
+
+# --- outlet --------------------------------------------------------------------------------
+
+def _clean_outlet(name: str) -> str | None:
+    name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:-–—"))
+    name = name.strip(" .,;:-–—")
+    if not name or len(name.split()) > 8 or not name[0].isupper():
+        return None
+    return name
+
+
+def _outlet(head: list[str], tail: list[str]) -> str | None:
+    for line in head:
+        m = _FROM_LINE.match(line)
+        if m and find_dates(line[m.end():]) and line[m.end():].strip()[:1].isalnum():
+            rest = line[m.end():]
+            first = find_dates(rest)[0]
+            if rest[: first.start].strip() == "":
+                return _clean_outlet(m.group("outlet"))
+    for line in head[:6]:
+        m = _WIRE_DATELINE.match(line) or _REPORTS_LINE.match(line)
+        if m:
+            return _clean_outlet(m.group("outlet"))
+    for line in reversed(tail):
+        m = _COPYRIGHT.search(line)
+        if m and len(line) < 160:
+            outlet = _clean_outlet(m.group("outlet"))
+            if outlet:
+                return outlet
+    return None
+
+
+# --- byline --------------------------------------------------------------------------------
+
+def _is_person_name(s: str) -> bool:
+    return bool(_PERSON_NAME.fullmatch(s)) and not _ROLE_WORDS.search(s) and not _ORG_WORDS.search(s)
+
+
+def _names_in(segment: str) -> list[str] | None:
+    """The person names in "Jane Doe and John Roe", or None if any part is not a name."""
+    parts = [p for p in _NAME_SEPARATORS.split(segment) if p]
+    return parts if parts and all(_is_person_name(p) for p in parts) else None
+
+
+def parse_byline(line: str) -> str | None:
+    """Names from a byline line ("By Jane Doe and John Roe, staff reporters" -> "Jane Doe and John Roe")."""
+    line = line.strip()
+    if len(line) > 150:
+        return None
+    by = _BY_PREFIX.match(line)
+    body = line[by.end():] if by else line
+    # "in Seoul" / "for Reuters" after the names
+    body = re.split(r"\s+(?:in|for|at)\s+[A-Z]", body, maxsplit=1)[0]
+    segments = [s for s in _SEGMENT_SEPARATORS.split(body) if s]
+    if not segments:
+        return None
+    kept_end = 0
+    for i, seg in enumerate(segments):
+        if _names_in(seg) is None:
+            break
+        kept_end = i + 1
+    if kept_end == 0:
+        return None
+    trailing = segments[kept_end:]
+    if not by:
+        # without "By", demand the "Jane Doe, Reuters" / "Jane Doe, Staff Writer" shape
+        if kept_end != 1 or len(trailing) != 1 or len(trailing[0].split()) > 5:
+            return None
+        if not (_ROLE_WORDS.search(trailing[0]) or _ORG_WORDS.search(trailing[0]) or re.fullmatch(r"[A-Z][\w&.-]+", trailing[0])):
+            return None
+    elif trailing and len(" ".join(trailing).split()) > 10:
+        return None  # a sentence that starts with "By", not a byline
+    # keep the names as written, without the role/affiliation part
+    end = 0
+    for seg in segments[:kept_end]:
+        end = body.index(seg, end) + len(seg)
+    return body[:end].strip(" ,")
+
+
+def _byline(head: list[str], tail: list[str]) -> str | None:
+    for line in head[:6] + list(reversed(tail)):
+        if _BY_PREFIX.match(line):
+            name = parse_byline(line)
+            if name:
+                return name
+    for line in head[1:5] + list(reversed(tail[-4:])):
+        name = parse_byline(line)
+        if name:
+            return name
+    return None
