@@ -1,0 +1,247 @@
+"""In-document coreference of name mentions.
+
+Clusters by: normalised full name (case/space/hyphen-insensitive), short forms
+(surname, or family name first for East Asian names; given name when
+unambiguous), organisation/facility core names ("X Group" ~ "X", "X spaceport"
+~ "X Cosmodrome"), acronyms (initials of a long form), parenthetical expansions,
+country aliases (ISO code), "the North/South", and capitals used as a country's
+actor ("Moscow said"). Ambiguous short forms go to the candidate mentioned most
+recently before them. Linear in the number of mentions (dictionary look-ups).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from parallax.extract import lexicon as lx
+from parallax.extract.ner_fixes import Cand
+
+# Dependencies that make a capital city an actor standing for its government.
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dative", "agent", "dobj", "appos"}
+_ACTOR_PREPS = {"between", "with", "against", "by", "from"}
+_PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "arrive", "fly", "travel", "return", "host"}
+
+
+@dataclass
+class Cluster:
+    mentions: list[Cand] = field(default_factory=list)
+    country: str | None = None
+    full_keys: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+    def last_before(self, offset: int) -> int:
+        """Start of the latest mention before `offset` (-1 if none)."""
+        best = -1
+        for m in self.mentions:
+            if m.start < offset:
+                best = max(best, m.start)
+        return best
+
+    @property
+    def type(self) -> str:
+        if self.country:
+            return "GPE"
+        names = [m for m in self.mentions if m.kind == "name"] or self.mentions
+        if any(m.person_evidence for m in names):
+            return "PERSON"
+        if any(m.label == "FAC" for m in names):
+            return "FAC"
+        votes = Counter(m.label for m in names)
+        top = max(votes.values())
+        # ties: the label of the earliest mention among the top ones
+        return next(m.label for m in names if votes[m.label] == top)
+
+    @property
+    def name(self) -> str:
+        names = [m for m in self.mentions if m.kind == "name"] or self.mentions
+        return max(names, key=lambda m: (len(m.text.split()) > 0 and m.text[:1].isupper(), len(m.text),
+                                         -m.start)).text
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in text.replace("\u2011", "-").split() if w]
+
+
+def is_family_first(words: list[str]) -> bool:
+    """East Asian order: "Kim Jong-un", "Lee Choon Geun", "Xi Jinping" (family name first)."""
+    if len(words) < 2 or len(words) > 3 or words[0].lower() not in lx.EAST_ASIAN_FAMILY_NAMES:
+        return False
+    rest = words[1:]
+    if any("-" in w for w in rest):
+        return True
+    if len(rest) == 2:
+        return all(len(w) <= 5 for w in rest)
+    # two words: "Xi Jinping" yes, "Lee Smith"? only when the last word is not itself a family-name-like word
+    return rest[0].lower() not in lx.EAST_ASIAN_FAMILY_NAMES and len(rest[0]) <= 8 and words[0][0].isupper()
+
+
+def person_short_keys(text: str) -> tuple[str | None, str | None]:
+    """(family/surname key, given-name key) of a multi-word person name."""
+    words = [w for w in _tokens(text) if w.lower().rstrip(".") not in lx.HONORIFICS]
+    if len(words) < 2:
+        return None, None
+    if is_family_first(words):
+        return lx.name_key(words[0]), None
+    surname = words[-1]
+    if surname.lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
+        surname = words[-2]
+    return lx.name_key(surname), lx.name_key(words[0])
+
+
+def core_key(text: str, label: str) -> str:
+    """Organisation/facility name without a generic suffix ("X Group" -> "x", "X spaceport" -> "x")."""
+    words = _tokens(text)
+    if len(words) >= 2:
+        last = words[-1].lower()
+        if (label == "ORG" and last in lx.ORG_SUFFIXES) or (label == "FAC" and last in lx.FACILITY_HEADS):
+            words = words[:-1]
+    return lx.name_key(" ".join(words))
+
+
+def acronym(text: str) -> str | None:
+    words = [w for w in _tokens(text) if w.lower() not in lx.NAME_CONNECTORS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).lower()
+
+
+def _is_actor(doc: Doc, c: Cand) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):  # climb coordination: "Moscow and Pyongyang"
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ in _ACTOR_DEPS:
+        return not (tok.dep_ == "dobj" and tok.head.lemma_ in _PLACE_VERBS)
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _ACTOR_PREPS
+    return False
+
+
+def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
+    """Group candidates (text order) into clusters ordered by first mention."""
+    by_key: dict[str, Cluster] = {}
+    clusters: list[Cluster] = []
+    owner: dict[int, Cluster] = {}  # id(cand) -> cluster
+
+    def add(c: Cand, key: str | None) -> Cluster:
+        cl = by_key.get(key) if key else None
+        if cl is None:
+            cl = Cluster()
+            clusters.append(cl)
+            if key:
+                by_key[key] = cl
+        cl.mentions.append(c)
+        owner[id(c)] = cl
+        return cl
+
+    # short-form indexes built from multi-word names
+    surname_idx: dict[str, list[Cluster]] = {}
+    given_idx: dict[str, list[Cluster]] = {}
+    deferred: list[Cand] = []
+    short_keys: set[str] = set()
+    for c in cands:
+        words = _tokens(c.text)
+        if c.kind == "name" and c.label == "PERSON" and len(words) >= 2:
+            fam, giv = person_short_keys(c.text)
+            short_keys.update(k for k in (fam, giv) if k)
+        elif c.kind == "name" and c.label in ("ORG", "FAC") and (a := acronym(c.text)):
+            short_keys.add(a)
+
+    for c in cands:
+        if c.kind == "direction":
+            deferred.append(c)
+            continue
+        if c.alias_of is not None and id(c.alias_of) in owner:
+            cl = owner[id(c.alias_of)]
+            cl.mentions.append(c)
+            owner[id(c)] = cl
+            by_key.setdefault("N:" + lx.name_key(c.text), cl)
+            continue
+        if c.country:
+            add(c, "C:" + c.country).country = c.country
+            continue
+        cap = lx.capital_country(c.text) if c.label in ("GPE", "LOC", "ORG") else None
+        if cap and _is_actor(doc, c):
+            c.kind, c.country = "metonym", cap
+            add(c, "C:" + cap).country = cap
+            continue
+        words = _tokens(c.text)
+        key = lx.name_key(c.text)
+        if c.label in ("ORG", "FAC", "PERSON", "GPE", "PRODUCT"):
+            core = core_key(c.text, c.label)
+            if core != key and len(words) >= 2:
+                key = core
+        if len(words) == 1 and key in short_keys and "N:" + key not in by_key:
+            deferred.append(c)
+            continue
+        cl = add(c, "N:" + key)
+        if c.label == "PERSON" and len(words) >= 2:
+            fam, giv = person_short_keys(c.text)
+            for idx, k in ((surname_idx, fam), (given_idx, giv)):
+                if k and cl not in idx.setdefault(k, []):
+                    idx[k].append(cl)
+        elif c.label in ("ORG", "FAC") and (a := acronym(c.text)):
+            if cl not in surname_idx.setdefault(a, []):
+                surname_idx[a].append(cl)
+
+    for c in sorted(deferred, key=lambda c: c.start):
+        if c.kind == "direction":
+            cl = _direction_target(clusters, c)
+            if cl is not None:
+                cl.mentions.append(c)
+                owner[id(c)] = cl
+            continue
+        key = lx.name_key(c.text)
+        options = surname_idx.get(key) or given_idx.get(key) or []
+        same_type = [o for o in options if o.type == c.label]
+        cl = _pick(same_type or options, c.start)
+        if cl is None:
+            add(c, "N:" + key)
+        else:
+            cl.mentions.append(c)
+            owner[id(c)] = cl
+
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+    clusters = [cl for cl in clusters if cl.mentions]
+    clusters.sort(key=lambda cl: cl.first)
+    return clusters
+
+
+def _pick(options: list[Cluster], offset: int) -> Cluster | None:
+    """The candidate mentioned most recently before `offset`; else the more prominent one."""
+    if not options:
+        return None
+    if len(options) == 1:
+        return options[0]
+    before = [(o.last_before(offset), len(o.mentions), o) for o in options]
+    seen = [b for b in before if b[0] >= 0]
+    if seen:
+        return max(seen, key=lambda b: (b[0], b[1]))[2]
+    return max(before, key=lambda b: (b[1], -b[2].first))[2]
+
+
+def _direction_target(clusters: list[Cluster], c: Cand) -> Cluster | None:
+    """'the North' -> the latest country cluster before it whose name starts with "North"."""
+    word = c.text.split()[-1].lower()
+    best, best_pos = None, -1
+    for cl in clusters:
+        if not cl.country:
+            continue
+        if any(m.kind == "name" and m.text.lower().replace("n. ", "north ").replace("s. ", "south ")
+               .startswith(word + " ") for m in cl.mentions):
+            pos = cl.last_before(c.start)
+            if pos > best_pos:
+                best, best_pos = cl, pos
+    return best

@@ -1,0 +1,253 @@
+"""General English-news lexicons for entity fix-ups, coreference and roles.
+
+Nothing here is specific to any article: these are closed-class word lists
+(titles, organisation heads, time zones, news agencies, demonyms, capitals).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Time-zone and dateline words that small NER models tag PERSON/ORG ("15:46 KST").
+ZONE_WORDS = frozenset(
+    "KST JST GMT UTC EST EDT CST CDT MST MDT PST PDT AKST HST CET CEST EET EEST WET WEST BST IST MSK "
+    "AEST AEDT ACST AWST NZST NZDT SGT HKT PHT WIB ICT PKT GST AST ADT NST".split()
+)
+DATELINE_WORDS = frozenset({"posted", "modified", "updated", "published", "edited", "created"})
+
+# Honorifics stripped from the front of person names.
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen. rep. gov. gen. "
+    "col. lt. capt. sgt. maj. adm. st. hon. mx mx.".split()
+)
+
+# Title nouns: the head of a role phrase ("press secretary", "senior analyst").
+TITLE_NOUNS = frozenset(
+    """
+    president vice-president premier minister chancellor secretary spokesman spokeswoman spokesperson
+    spokespeople leader chairman chairwoman chairperson chair chief head director ambassador envoy consul
+    analyst professor fellow researcher scholar expert economist strategist official officer general
+    commander admiral colonel captain lieutenant sergeant governor mayor senator congressman
+    congresswoman lawmaker legislator representative deputy assemblyman mp king queen prince princess emperor
+    pope monarch sultan emir sheikh ayatollah ceo cfo coo cto founder co-founder owner executive adviser
+    advisor coordinator manager editor reporter correspondent journalist columnist commentator lawyer
+    attorney judge justice prosecutor diplomat negotiator lecturer scientist engineer dean rector provost
+    chancellor commissioner inspector superintendent administrator administrator secretary-general
+    treasurer auditor comptroller ombudsman sheriff marshal speaker whip candidate nominee activist
+    campaigner organizer organiser member partner principal investigator physician doctor surgeon nurse
+    teacher student historian author writer novelist analyst-at-large superintendent pastor priest bishop
+    cardinal archbishop imam rabbi monk cleric governor-general mediator observer inspector-general
+    lobbyist consultant specialist technician pilot astronaut cosmonaut spy agent detective chief-of-staff
+    aide staffer staff clerk registrar director-general undersecretary under-secretary
+    """.split()
+)
+# Title nouns that name a person when used alone with "the" ("the president said").
+ROLE_HEADS = TITLE_NOUNS - {"member", "staff", "student", "partner", "candidate", "author", "writer",
+                            "doctor", "teacher", "observer", "agent", "engineer", "scientist", "expert",
+                            "analyst", "official", "officer", "executive", "representative", "fellow",
+                            "researcher", "scholar", "lawyer", "journalist", "reporter"}
+# Heads that count as the same role when a role noun refers back ("the spokesman" ~ "press secretary").
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "spokesman": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "spokeswoman": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "spokesperson": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "leader": frozenset({"leader", "president", "chairman", "premier", "head"}),
+    "chief": frozenset({"chief", "head", "director", "leader"}),
+    "head": frozenset({"head", "chief", "director", "leader"}),
+    "premier": frozenset({"premier", "minister"}),
+}
+
+# Ministry-style words that, directly before a title noun, belong to the role ("Defense Minister").
+PORTFOLIO_WORDS = frozenset(
+    """
+    defense defence foreign interior home finance treasury justice health trade economy economic economics
+    education energy environment agriculture labor labour transport transportation culture tourism
+    commerce industry security intelligence communications information press foreign-affairs state
+    unification science technology digital housing immigration veterans emergency fisheries mining oil
+    """.split()
+)
+# Qualifiers that are part of a role phrase before the title noun.
+ROLE_MODIFIERS = frozenset(
+    """
+    senior junior chief deputy vice acting former ex- emeritus associate assistant executive general
+    principal lead head managing special top retired interim permanent visiting adjunct research
+    """.split()
+)
+
+# Capitalised words that end organisation names ("... Institute").
+ORG_HEADS = frozenset(
+    """
+    Institute University College School Academy Ministry Council Corporation Corp Corp. Group Company Co
+    Co. Agency Service Services Department Commission Committee Program Programme Bank Fund Foundation
+    Association Federation Union League Party Organization Organisation Bureau Office Authority Board
+    Center Centre Court Assembly Parliament Congress Senate Administration Command Forces Force Army Navy
+    Guard Police Society Trust Network Institution Laboratory Laboratories Lab Labs Inc Inc. Ltd Ltd.
+    LLC PLC Plc AG SA GmbH Holdings Industries Enterprises Partners Capital Airlines Airways Motors
+    Systems Technologies Media News Times Post Journal Press Observatory Secretariat Directorate Cabinet
+    Chamber Exchange Alliance Coalition Front Movement Brigade Battalion Division Regiment Fleet
+    Initiative Project Consortium Conference Forum Observatory Club Hospital Clinic Museum Library
+    """.split()
+)
+# Generic corporate suffixes dropped to find an organisation's short form ("RAND Corporation" -> "RAND").
+ORG_SUFFIXES = frozenset(
+    "group corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa gmbh holdings "
+    "limited incorporated".split()
+)
+# Lowercase nouns that, right before a name, say it is an organisation ("the firm X").
+ORG_DESCRIPTORS = frozenset(
+    """
+    company firm group agency organization organisation institute think-tank tank broadcaster newspaper
+    outlet daily network bank lender insurer carrier airline manufacturer maker producer developer
+    startup start-up conglomerate contractor corporation consultancy provider operator publisher
+    """.split()
+)
+# Lowercase nouns naming a facility after a proper name ("the X cosmodrome").
+FACILITY_HEADS = frozenset(
+    """
+    cosmodrome spaceport airport airfield airbase base port harbor harbour station plant reactor
+    complex facility stadium arena bridge dam canal tunnel prison camp palace square mosque church
+    cathedral temple shipyard refinery mine hospital launchpad range test-site
+    """.split()
+)
+
+# World news agencies and wire services (typed ORG whatever NER says).
+NEWS_AGENCIES = frozenset(
+    """
+    reuters ap afp bloomberg upi dpa efe ansa xinhua tass interfax kyodo jiji yonhap kcna ria ria-novosti
+    anadolu ani pti ians bernama antara pna apa ctk pap mtí mti belga anp ntb tt stt ritzau hina tanjug
+    bta agerpres ukrinform unian mena wam spa irna isna fars tasnim mehr kuna qna bna petra sana
+    nhk bbc cnn npr pbs abc cbs nbc fox afp-jiji
+    """.split()
+) | frozenset({"associated press", "agence france-presse", "agence france presse", "ria novosti",
+               "press trust of india", "kyodo news", "yonhap news agency", "central news agency",
+               "korean central news agency", "united press international", "deutsche presse-agentur"})
+
+# Official abbreviations and short names of countries (rigour handles most full names).
+COUNTRY_ABBREVIATIONS: dict[str, str] = {
+    "us": "us", "u.s.": "us", "u.s": "us", "usa": "us", "u.s.a.": "us", "america": "us",
+    "uk": "gb", "u.k.": "gb", "britain": "gb", "great britain": "gb",
+    "uae": "ae", "u.a.e.": "ae", "dprk": "kp", "d.p.r.k.": "kp", "prc": "cn", "p.r.c.": "cn",
+    "rok": "kr", "roc": "tw", "drc": "cd", "car": "cf", "ussr": "suhh", "frg": "de", "gdr": "dd",
+    "ksa": "sa",
+}
+# "N. Korea" / "S. Korea": abbreviated compass words in country names.
+COMPASS_ABBREV = {"n.": "North", "s.": "South", "e.": "East", "w.": "West"}
+
+# Capitals (and seats of government) used as metonyms for their country.
+CAPITALS: dict[str, str] = {
+    "washington": "us", "moscow": "ru", "beijing": "cn", "pyongyang": "kp", "seoul": "kr", "tokyo": "jp",
+    "kyiv": "ua", "kiev": "ua", "london": "gb", "paris": "fr", "berlin": "de", "rome": "it", "madrid": "es",
+    "lisbon": "pt", "warsaw": "pl", "prague": "cz", "vienna": "at", "budapest": "hu", "bucharest": "ro",
+    "sofia": "bg", "athens": "gr", "ankara": "tr", "tehran": "ir", "baghdad": "iq", "damascus": "sy",
+    "beirut": "lb", "amman": "jo", "jerusalem": "il", "riyadh": "sa", "doha": "qa", "abu dhabi": "ae",
+    "cairo": "eg", "tripoli": "ly", "tunis": "tn", "algiers": "dz", "rabat": "ma", "khartoum": "sd",
+    "addis ababa": "et", "nairobi": "ke", "pretoria": "za", "abuja": "ng", "kabul": "af", "islamabad": "pk",
+    "new delhi": "in", "delhi": "in", "dhaka": "bd", "kathmandu": "np", "colombo": "lk", "naypyidaw": "mm",
+    "bangkok": "th", "hanoi": "vn", "phnom penh": "kh", "vientiane": "la", "manila": "ph", "jakarta": "id",
+    "kuala lumpur": "my", "singapore": "sg", "taipei": "tw", "ulaanbaatar": "mn", "astana": "kz",
+    "tashkent": "uz", "bishkek": "kg", "dushanbe": "tj", "ashgabat": "tm", "baku": "az", "yerevan": "am",
+    "tbilisi": "ge", "minsk": "by", "chisinau": "md", "vilnius": "lt", "riga": "lv", "tallinn": "ee",
+    "helsinki": "fi", "stockholm": "se", "oslo": "no", "copenhagen": "dk", "reykjavik": "is",
+    "dublin": "ie", "brussels": "be", "amsterdam": "nl", "the hague": "nl", "bern": "ch", "belgrade": "rs",
+    "zagreb": "hr", "ljubljana": "si", "sarajevo": "ba", "skopje": "mk", "tirana": "al", "podgorica": "me",
+    "bratislava": "sk", "ottawa": "ca", "mexico city": "mx", "havana": "cu", "caracas": "ve",
+    "bogota": "co", "lima": "pe", "santiago": "cl", "buenos aires": "ar", "brasilia": "br",
+    "montevideo": "uy", "quito": "ec", "la paz": "bo", "canberra": "au", "wellington": "nz",
+    "sanaa": "ye", "muscat": "om", "kuwait city": "kw", "manama": "bh", "kinshasa": "cd", "kigali": "rw",
+    "kampala": "ug", "dodoma": "tz", "harare": "zw", "lusaka": "zm", "luanda": "ao", "accra": "gh",
+    "dakar": "sn", "bamako": "ml", "niamey": "ne", "ouagadougou": "bf", "ndjamena": "td", "mogadishu": "so",
+    "asmara": "er", "juba": "ss", "managua": "ni",
+}
+# Buildings and seats used for a government ("the Kremlin said"): typed ORG, never GPE/PERSON.
+SEATS_OF_GOVERNMENT = frozenset(
+    {"kremlin", "white house", "pentagon", "elysee", "élysée", "downing street", "blue house",
+     "zhongnanhai", "quai d'orsay", "foggy bottom", "whitehall", "capitol hill", "bundestag", "knesset",
+     "duma", "state duma", "yongsan"}
+)
+
+# Demonyms and adjectives of common countries -> ISO code (for "Russian President X").
+DEMONYMS: dict[str, str] = {
+    "american": "us", "u.s.": "us", "us": "us", "british": "gb", "english": "gb-eng", "french": "fr",
+    "german": "de", "italian": "it", "spanish": "es", "portuguese": "pt", "dutch": "nl", "belgian": "be",
+    "swiss": "ch", "austrian": "at", "polish": "pl", "czech": "cz", "slovak": "sk", "slovakian": "sk",
+    "hungarian": "hu", "romanian": "ro", "bulgarian": "bg", "greek": "gr", "turkish": "tr",
+    "russian": "ru", "ukrainian": "ua", "belarusian": "by", "georgian": "ge", "armenian": "am",
+    "azerbaijani": "az", "kazakh": "kz", "kazakhstani": "kz", "uzbek": "uz", "chinese": "cn",
+    "japanese": "jp", "korean": "kr", "south korean": "kr", "north korean": "kp", "taiwanese": "tw",
+    "mongolian": "mn", "vietnamese": "vn", "thai": "th", "indonesian": "id", "malaysian": "my",
+    "filipino": "ph", "philippine": "ph", "indian": "in", "pakistani": "pk", "afghan": "af",
+    "bangladeshi": "bd", "iranian": "ir", "iraqi": "iq", "syrian": "sy", "lebanese": "lb",
+    "israeli": "il", "palestinian": "ps", "jordanian": "jo", "saudi": "sa", "emirati": "ae",
+    "qatari": "qa", "yemeni": "ye", "egyptian": "eg", "libyan": "ly", "tunisian": "tn", "algerian": "dz",
+    "moroccan": "ma", "sudanese": "sd", "ethiopian": "et", "kenyan": "ke", "nigerian": "ng",
+    "south african": "za", "canadian": "ca", "mexican": "mx", "cuban": "cu", "venezuelan": "ve",
+    "colombian": "co", "brazilian": "br", "argentine": "ar", "argentinian": "ar", "chilean": "cl",
+    "peruvian": "pe", "australian": "au", "new zealand": "nz", "irish": "ie", "swedish": "se",
+    "norwegian": "no", "danish": "dk", "finnish": "fi", "estonian": "ee", "latvian": "lv",
+    "lithuanian": "lt", "serbian": "rs", "croatian": "hr", "bosnian": "ba", "slovenian": "si",
+    "albanian": "al", "moldovan": "md", "soviet": "suhh",
+}
+
+# Family-name-first name systems: common Korean, Chinese and Vietnamese family names.
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
+    kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo
+    suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon chon chun ko go moon mun yang son sohn bae
+    baek paek heo hur nam noh roh ha kwak sung seong cha joo ju woo wu na jin ji min byun pyon chae won
+    kil gil ri
+    wang li zhang liu chen huang zhao zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie tang xi
+    feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren shen yao
+    qin qian fu fan wen tan lai mao
+    nguyen tran le pham hoang phan vu vo dang bui do ngo duong ly
+    """.split()
+)
+
+# Short grammatical words allowed inside capitalised organisation names.
+NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&", "'s"})
+
+_HYPHENS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+
+
+def name_key(text: str) -> str:
+    """Comparison key for names: case-, space- and hyphen-insensitive ("Jong-un" == "Jong un")."""
+    return _HYPHENS.sub("", text.lower()).replace(".", "")
+
+
+@lru_cache(maxsize=4096)
+def country_code(text: str) -> str | None:
+    """ISO code when `text` names a country itself (not a city in it): "DPRK", "N. Korea", "Slovakia"."""
+    t = text.strip()
+    low = t.lower()
+    if low in COUNTRY_ABBREVIATIONS:
+        return COUNTRY_ABBREVIATIONS[low]
+    words = t.split()
+    if words and words[0].lower() in COMPASS_ABBREV:
+        t = " ".join([COMPASS_ABBREV[words[0].lower()], *words[1:]])
+        low = t.lower()
+    if len(t) <= 3 or low in CAPITALS:
+        return None  # two/three-letter codes collide with ordinary words ("IT", "ME")
+    from rigour.territories import lookup_territory
+
+    terr = lookup_territory(t)
+    if terr is None or not (terr.is_country or terr.is_historical):
+        return None
+    if low in (p.lower() for p in terr.places):
+        return None
+    return terr.code
+
+
+def capital_country(text: str) -> str | None:
+    return CAPITALS.get(text.strip().lower())
+
+
+def demonym_country(text: str) -> str | None:
+    return DEMONYMS.get(text.strip().lower())
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str | None:
+    from rigour.territories import get_territory
+
+    terr = get_territory(code)
+    return terr.name if terr else None

@@ -1,0 +1,331 @@
+"""spaCy NER spans turned into clean, typed name candidates.
+
+General repairs where small English models are known to fail: dateline/time-zone
+words tagged PERSON/ORG, leading "the", possessive "'s", titles inside PERSON
+spans, countries tagged ORG, news agencies and seats of government, facilities
+("the X spaceport"), organisation names NER missed ("... Institute"), bylines,
+people tagged ORG but introduced with a role, firms tagged PERSON.
+All offsets here are NORMALISED (spaCy) offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parallax.extract import lexicon as lx
+from parallax.nlp.analyzed import AnalyzedDoc
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_POSSESSIVE = ("'s", "'", "’s", "’")
+_MODEL_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d+[A-Za-z]*$")
+
+
+@dataclass
+class Cand:
+    """One name mention before clustering (normalised offsets)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    kind: str = "name"  # name | direction ("the North") | role ("the president") | metonym
+    person_evidence: bool = False  # a title or role phrase introduces it
+    alias_of: "Cand | None" = None  # the name a parenthetical expands or abbreviates
+    country: str | None = None  # ISO code when it names (or stands for) a country
+
+
+def _is_title_word(tok: Token) -> bool:
+    low = tok.lower_
+    return (low in lx.TITLE_NOUNS or low in lx.ROLE_MODIFIERS or low in lx.PORTFOLIO_WORDS
+            or low in lx.HONORIFICS or lx.demonym_country(low) is not None)
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
+    """Token bounds without leading "the"/titles and trailing possessives/punctuation."""
+    titled = False
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if label == "PERSON":
+        # "President Vladimir Putin": drop title words while a capitalised name remains after them
+        while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
+            start += 1
+            titled = True
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in "-.,;:'\"()[]"):
+        end -= 1
+    return start, end, titled
+
+
+def _cand(doc: Doc, start: int, end: int, label: str, **kw) -> Cand:
+    span = doc[start:end]
+    return Cand(span.start_char, span.end_char, label, span.text, **kw)
+
+
+def _relabel(c: Cand, doc: Doc) -> Cand | None:
+    low = c.text.lower()
+    words = c.text.split()
+    if any(w.upper() in lx.ZONE_WORDS and w.isupper() for w in words) and (
+        len(words) == 1 or any(w.lower() in lx.DATELINE_WORDS for w in words)
+    ):
+        return None
+    if c.label in ("PERSON", "GPE", "LOC", "ORG", "NORP") and any(_MODEL_NUMBER.match(w) for w in words):
+        return None
+    if c.label == "ORG" and len(words) == 1 and low in lx.PORTFOLIO_WORDS:
+        return None  # "Defense" out of "Russian Defense Minister X"
+    if low in lx.NEWS_AGENCIES or low in lx.SEATS_OF_GOVERNMENT:
+        c.label = "ORG"
+        return c
+    if c.label in ("GPE", "ORG", "LOC", "FAC"):  # NORP "Russian" stays an adjective
+        code = lx.country_code(c.text)
+        if code is not None:
+            c.label, c.country = "GPE", code
+    return c
+
+
+def _split_slash(doc: Doc, span: Span) -> list[tuple[int, int]]:
+    """'Reuters / Yonhap' -> two spans (photo credits)."""
+    parts, s = [], span.start
+    for t in span:
+        if t.text == "/":
+            parts.append((s, t.i))
+            s = t.i + 1
+    parts.append((s, span.end))
+    return parts
+
+
+def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"the X Academy's Y Institute" -> the possessor and the possessed organisation."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in _POSSESSIVE and end - (i + 1) >= 2 and i - start >= 1:
+            after = doc[i + 1:end]
+            if any(t.text in lx.ORG_HEADS for t in after):
+                return [(start, i), (i + 1, end)]
+    return [(start, end)]
+
+
+def _facility_extend(doc: Doc, c_start: int, c_end: int) -> int | None:
+    """Token end including a lowercase facility noun after a name ("X spaceport")."""
+    if c_end < len(doc) and doc[c_end].lower_ in lx.FACILITY_HEADS and doc[c_end].pos_ in ("NOUN", "PROPN"):
+        return c_end + 1
+    return None
+
+
+def _slash_tokens(doc: Doc, span: Span) -> list[tuple[int, int]]:
+    # a single token "Reuters/Yonhap" is split by characters later (_char_split_slash)
+    return _split_slash(doc, span) if "/" in span.text and len(span) > 1 else [(span.start, span.end)]
+
+
+def _char_split_slash(c: Cand) -> list[Cand]:
+    if "/" not in c.text or " " in c.text:
+        return [c]
+    out, pos = [], c.start
+    for part in c.text.split("/"):
+        if part:
+            out.append(Cand(pos, pos + len(part), c.label, part))
+        pos += len(part) + 1
+    return out
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "-" in tok.text
+
+
+def _scan_org_names(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Capitalised names ending in an organisation/facility head NER missed ("the X Policy Institute")."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        j, last_head = i, -1
+        while j < n and (_is_cap(doc[j]) or (doc[j].lower_ in lx.NAME_CONNECTORS and j + 1 < n
+                                             and _is_cap(doc[j + 1]) and doc[j].text != "'s")):
+            if doc[j].text in lx.ORG_HEADS or doc[j].lower_ in lx.FACILITY_HEADS:
+                last_head = j
+            j += 1
+        if last_head > i - 1 and last_head >= i:
+            s = i
+            while s < last_head and doc[s].lower_ in lx.NAME_CONNECTORS:
+                s += 1
+            e = last_head + 1
+            # "Science and Technology Policy Institute": keep; bare "Institute" is not a name
+            if e - s >= 2 and not any(taken[k] for k in range(s, e)):
+                label = "FAC" if doc[last_head].lower_ in lx.FACILITY_HEADS else "ORG"
+                out.append((s, e, label))
+            elif e - s >= 2:
+                out.append((s, e, "EXTEND"))
+        i = max(j, i + 1)
+    return out
+
+
+_BYLINE = re.compile(r"(?m)^\s*By\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})")
+
+
+def _bylines(ad: AnalyzedDoc) -> list[tuple[int, int]]:
+    """Normalised char spans of 'By First Last' lines (the byline names a person)."""
+    return [(m.start(1), m.end(1)) for m in _BYLINE.finditer(ad.norm.text)]
+
+
+def _role_follows(doc: Doc, end: int) -> bool:
+    """', head of ...' / ', a senior analyst at ...' right after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for t in doc[end + 1: end + 6]:
+        if t.lower_ in lx.TITLE_NOUNS:
+            return True
+        if not (t.lower_ in ("a", "an", "the") or t.lower_ in lx.ROLE_MODIFIERS or t.pos_ in ("ADJ", "NOUN")):
+            return False
+    return False
+
+
+def _title_precedes(doc: Doc, start: int) -> bool:
+    """A lowercase title noun right before a name ("spokesman X", "strategic communications X")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.lower_ in lx.TITLE_NOUNS and prev.text.islower()
+
+
+def _org_descriptor_precedes(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in lx.ORG_DESCRIPTORS and doc[start - 1].text.islower()
+
+
+def _looks_like_person_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return 1 <= len(words) <= 4 and all(_is_cap(t) for t in words) and not any(
+        t.text in lx.ORG_HEADS or t.lower_ in lx.NEWS_AGENCIES for t in words)
+
+
+def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
+    """Clean, typed name candidates in text order."""
+    doc = ad.doc
+    raw: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        for s, e in _slash_tokens(doc, ent):
+            for s2, e2 in _split_possessive(doc, s, e) if ent.label_ == "ORG" else [(s, e)]:
+                raw.append((s2, e2, ent.label_))
+
+    taken = [False] * len(doc)
+    for s, e, _ in raw:
+        for k in range(s, e):
+            taken[k] = True
+    for s, e, label in _scan_org_names(doc, taken):
+        if label == "EXTEND":
+            # NER saw part of it ("Vostochny" ORG, then "Cosmodrome"): replace by the full name
+            raw = [r for r in raw if not (r[0] >= s and r[1] <= e)]
+            head = doc[e - 1].lower_
+            raw.append((s, e, "FAC" if head in lx.FACILITY_HEADS else "ORG"))
+        else:
+            raw.append((s, e, label))
+    raw.sort()
+
+    cands: list[Cand] = []
+    for s, e, label in raw:
+        s, e, titled = _trim(doc, s, e, label)
+        if s >= e:
+            continue
+        fac_end = _facility_extend(doc, s, e) if label in ("ORG", "PERSON", "GPE", "LOC", "FAC") else None
+        if fac_end is not None:
+            e, label = fac_end, "FAC"
+        span = doc[s:e]
+        if label in ("ORG", "GPE", "FAC", "PRODUCT") and _looks_like_person_name(span) and (
+            _role_follows(doc, e) or _title_precedes(doc, s)
+        ) and lx.country_code(span.text) is None:
+            label, titled = "PERSON", True
+        elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
+            titled = True
+        if label in ("PERSON", "GPE") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
+            label = "ORG"
+        c = _cand(doc, s, e, label, person_evidence=titled)
+        for part in _char_split_slash(c):
+            part = _relabel(part, doc)
+            if part is not None:
+                cands.append(part)
+
+    cands.extend(_byline_cands(ad, cands))
+    cands.extend(_direction_cands(doc, cands))
+    cands.sort(key=lambda c: (c.start, -c.end))
+    cands = _dedupe(cands)
+    _link_parentheticals(doc, cands)
+    return cands
+
+
+def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:
+    out = []
+    for s, e in _bylines(ad):
+        hit = [c for c in cands if c.start < e and s < c.end]
+        for c in hit:
+            c.label, c.person_evidence = "PERSON", True
+        if not hit:
+            text = ad.norm.text[s:e]
+            out.append(Cand(s, e, "PERSON", text, person_evidence=True))
+    byline = ad.document.byline
+    if byline:
+        for part in re.split(r"\s*(?:,|\band\b)\s*", byline):
+            part = part.strip()
+            if len(part.split()) >= 2:
+                for c in cands:
+                    if c.text == part:
+                        c.label, c.person_evidence = "PERSON", True
+    return out
+
+
+def _direction_cands(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """'the North' / 'the South' standing for a country named earlier."""
+    out = []
+    for t in doc:
+        if t.text in ("North", "South") and t.i > 0 and doc[t.i - 1].lower_ == "the":
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text[:1].isupper() or nxt.text == "-"):
+                continue
+            d = doc[t.i - 1: t.i + 1]
+            for c in cands:
+                if c.start <= t.idx < c.end:
+                    c.label = "_DROP"
+            out.append(Cand(d.start_char, d.end_char, "GPE", d.text, kind="direction"))
+    return out
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """Drop dropped and overlapping candidates (keep the first, longest)."""
+    out: list[Cand] = []
+    for c in cands:
+        if c.label == "_DROP":
+            continue
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _link_parentheticals(doc: Doc, cands: list[Cand]) -> None:
+    """'X (Long Form)' / 'Long Form (LF)': the parenthetical is another name of X."""
+    text = doc.text
+    added: list[Cand] = []
+    for c in cands:
+        j = c.end
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j >= len(text) or text[j] != "(":
+            continue
+        close = text.find(")", j)
+        if close < 0 or close - j > 80:
+            continue
+        inner = text[j + 1:close].strip()
+        words = inner.split()
+        if not words or not all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words):
+            continue
+        inner_start = text.index(inner, j)
+        existing = [k for k, o in enumerate(cands) if inner_start <= o.start < close]
+        if existing:
+            cands[existing[0]].alias_of = c
+            cands[existing[0]].label = c.label
+        else:
+            added.append(Cand(inner_start, inner_start + len(inner), c.label, inner, alias_of=c))
+    cands.extend(added)
+    cands.sort(key=lambda c: (c.start, -c.end))

@@ -1,0 +1,300 @@
+"""Roles and affiliations of people, and role nouns that refer back to them.
+
+`parse_role` splits a role phrase into (role, organisation) the way the gold does:
+"an emeritus research fellow at the X Institute" -> ("emeritus research fellow", "X Institute");
+"Kremlin press secretary" -> ("press secretary", "Kremlin");
+"head of the X Ministry's department for Y" -> ("head of the department for Y", "X Ministry");
+"Russia's ambassador to Z" -> ("ambassador to Z", "Russia"); "Russian President" -> ("president", "Russia").
+`role_phrases` finds such phrases around a person mention in a parsed sentence
+(premodifier, appositive before or after, "X of Org").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from parallax.extract import lexicon as lx
+from parallax.extract.lexicon import TITLE_NOUNS
+from parallax.model import Entity
+from parallax.nlp.analyzed import AnalyzedDoc
+
+__all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_phrases", "role_phrase_spans", "most_specific_org"]
+
+_CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*|[A-Z]{2,})"
+_CONNECT = r"(?:of|for|and|the|on|de|&)"
+_CAP_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
+_POSS = r"(?:'s|'|’s|’)"
+_LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press"}
+
+
+def _clean(text: str) -> str:
+    t = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text)
+    t = t.replace("’", "'").strip(" ,.;:-\u2014\u2013")
+    t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"^(?:a|an|the|as|by|to|with|from|of|at)\s+", "", t, flags=re.I)
+    return t
+
+
+def _role_case(role: str) -> str:
+    """Lowercase common words of a role, keep proper names ("ambassador to North Korea")."""
+    words = role.split()
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _LOWER_TITLE_WORDS or (i == 0 and low in lx.TITLE_NOUNS) or low in ("of", "for", "the", "at"):
+            out.append(low)
+        else:
+            out.append(w)
+    return " ".join(out).strip()
+
+
+def most_specific_org(org: str) -> str:
+    """'the X Academy of Sciences' Y Institute' -> 'Y Institute' (the possessed organisation)."""
+    org = _clean(org)
+    parts = re.split(rf"{_POSS}\s+", org)
+    if len(parts) > 1 and parts[-1][:1].isupper():
+        return parts[-1].strip()
+    return org
+
+
+def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
+    """Leading capitalised non-title words are the organisation ("Kremlin press secretary")."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        low = w.lower()
+        if not w[:1].isupper() or _is_role_start(words, i):
+            break
+        i += 1
+    if i == 0:
+        return None, words
+    org_words = words[:i]
+    org = " ".join(org_words)
+    code = lx.demonym_country(org)
+    if code is not None:
+        org = lx.country_name(code) or org
+    return org, words[i:]
+
+
+def _is_role_start(words: list[str], i: int) -> bool:
+    """A title word, or a portfolio word right before one ("Defense Minister", not "Security Council")."""
+    low = words[i].lower()
+    if low in lx.PORTFOLIO_WORDS and low not in lx.TITLE_NOUNS:
+        return i + 1 < len(words) and _is_role_start(words, i + 1)
+    return low in _LOWER_TITLE_WORDS
+
+
+def parse_role(text: str) -> tuple[str | None, str | None]:
+    """(role, organisation) of a role phrase; either may be None."""
+    t = _clean(text)
+    if not t:
+        return None, None
+    # "Russia's ambassador to North Korea"
+    m = re.match(rf"^({_CAP_PHRASE}){_POSS}\s+(.+)$", t)
+    if m and m.group(2)[:1].islower():
+        role, _ = parse_role(m.group(2))
+        return role, most_specific_org(m.group(1))
+    # "... at / with the X Institute": the organisation comes last
+    m = re.match(rf"^(.+?)\s+(?:at|with|for|of)\s+(?:the\s+)?((?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE})$", t)
+    if m and _has_title(m.group(1)) and not _org_is_country_target(t, m):
+        role, org0 = parse_role(m.group(1))
+        return role, most_specific_org(m.group(2)) if m.group(2) else org0
+    # "head of the X Ministry's department for Y": the possessor org moves out
+    m = re.match(rf"^(.+?\s+of\s+the)\s+({_CAP_PHRASE}){_POSS}\s+(.+)$", t)
+    if m and m.group(3)[:1].islower():
+        return _role_case(f"{m.group(1)} {m.group(3)}"), most_specific_org(m.group(2))
+    if re.fullmatch(rf"(?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE}", t) and not _has_title(t):
+        return None, most_specific_org(t)
+    words = t.split()
+    org, rest = _org_from_premodifier(words)
+    if rest and _has_title(" ".join(rest)):
+        return _role_case(" ".join(rest)), org
+    if _has_title(t):
+        return _role_case(t), None
+    return None, org
+
+
+def _has_title(text: str) -> bool:
+    return any(w.lower().strip(",.") in lx.TITLE_NOUNS for w in text.split())
+
+
+def _org_is_country_target(t: str, m: re.Match) -> bool:
+    """'ambassador to X' / 'envoy for X': a country after "for"/"to" is part of the role."""
+    prep = t[len(m.group(1)):].split()[0].lower()
+    return prep == "for" and lx.country_code(m.group(2)) is not None
+
+
+def role_head(role: str) -> str | None:
+    """The title noun a role is about ("head of the department" -> "head", "press secretary" -> "secretary")."""
+    head = None
+    for w in role.split():
+        low = w.lower()
+        if low in ("of", "to", "for", "at", "in", "on", "with"):
+            break
+        if low in lx.TITLE_NOUNS:
+            head = low
+    return head
+
+
+# -- phrases around a person mention ---------------------------------------------------
+_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
+_STOP_TEXT = {",", ".", ";", ":", "(", ")", '"', "!", "?", "\u2014", "\u2013", "--", "and", "or", "but", "who",
+              "which", "that", "when", "while", "as"}
+
+
+@dataclass
+class RolePhrase:
+    start: int  # normalised char offsets of the phrase
+    end: int
+    text: str
+
+
+def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[int, int] | None:
+    i = end_tok - 1
+    lo = max(sent.start, end_tok - limit)
+    while i >= lo:
+        t = doc[i]
+        if t.text in _STOP_TEXT and t.text not in ("[", "]") or t.pos_ in _STOP_POS or t.lower_ in ("a", "an"):
+            break
+        if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
+            break
+        i -= 1
+    start = i + 1
+    while start < end_tok and (doc[start].pos_ in ("ADP", "CCONJ", "DET") or doc[start].lower_ == "the"):
+        start += 1
+    return (start, end_tok) if start < end_tok else None
+
+
+def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tuple[int, int] | None:
+    i = start_tok
+    hi = min(sent.end, start_tok + limit)
+    while i < hi:
+        t = doc[i]
+        if t.text in (",", ";", ":", "(", ")", '"', "\u2014", "\u2013") or (t.text == "." and i == sent.end - 1):
+            break
+        if t.pos_ in ("VERB", "AUX") and t.lower_ not in lx.TITLE_NOUNS or t.lower_ in ("who", "which", "said"):
+            break
+        i += 1
+    if t.text == "." and i == sent.end - 1:
+        pass
+    return (start_tok, i) if i > start_tok else None
+
+
+def _title_near_start(doc: Doc, s: int, e: int) -> bool:
+    for t in doc[s: min(e, s + 6)]:
+        if t.lower_ in lx.TITLE_NOUNS:
+            return True
+        if t.pos_ == "ADP" or t.text[:1].isupper() and t.lower_ not in lx.ROLE_MODIFIERS and t.i > s:
+            break
+    return False
+
+
+def role_phrases(ad: AnalyzedDoc, span: Span) -> list[tuple[str, tuple[int, int]]]:
+    """(phrase text, ORIGINAL (start, end)) of the role phrases around a person's spaCy span."""
+    out = []
+    for ph in role_phrase_spans(ad.doc, span.start_char, span.end_char, []):
+        out.append((ph.text, ad.orig_span(ph.start, ph.end)))
+    return out
+
+
+def person_role(ad: AnalyzedDoc, e: Entity) -> tuple[str | None, str | None]:
+    """(role, organisation) of a person entity: its first recorded role, else parsed near its mentions."""
+    for r in e.roles:
+        if r.role or r.organization:
+            return r.role, r.organization
+    for m in e.mentions:
+        s, t = ad.norm.norm_offset(m.start), ad.norm.norm_offset(m.end)
+        for ph in role_phrase_spans(ad.doc, s, t, []):
+            role, org = parse_role(ph.text)
+            if role or org:
+                return role, org
+    return None, None
+
+
+def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[int, int]]) -> list[RolePhrase]:
+    """Role phrases attached to the person at normalised [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span.sent
+    out: list[RolePhrase] = []
+
+    def emit(s: int, e: int) -> None:
+        ph = doc[s:e]
+        if any(ps < ph.end_char and ph.start_char < pe for ps, pe in person_spans if (ps, pe) != (start, end)):
+            return
+        out.append(RolePhrase(ph.start_char, ph.end_char, ph.text))
+
+    # premodifier: "Kremlin press secretary X", "[US] National Security Council coordinator for ... X"
+    left = _left_phrase(doc, span.start, sent)
+    if left and _has_title(doc[left[0]:left[1]].text):
+        emit(*left)
+    # appositive before: "Russia's ambassador to Z, X, said"
+    elif span.start - 1 > sent.start and doc[span.start - 1].text == "," and (
+        span.end < sent.end and doc[span.end].text in (",", ".")
+    ):
+        before = _left_phrase(doc, span.start - 1, sent, limit=12)
+        if before and _has_title(doc[before[0]:before[1]].text) and (
+            before[0] == sent.start or doc[before[0] - 1].text in (",", ":", '"')
+        ):
+            emit(*before)
+    # appositive after: "X, a senior analyst at Y," / "X, head of ..."
+    if span.end < sent.end - 1 and doc[span.end].text == ",":
+        right = _right_phrase(doc, span.end + 1, sent)
+        if right and _title_near_start(doc, *right):
+            emit(*right)
+    # "X of [South Korea's] Y Institute"
+    elif span.end < sent.end - 1 and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper():
+        right = _right_phrase(doc, span.end, sent)
+        if right:
+            emit(*right)
+    return out
+
+
+# -- role nouns referring back ("the Russian president") --------------------------------
+def role_noun_at(doc: Doc, head_i: int) -> tuple[int, list[str]] | None:
+    """For a title noun at token `head_i` in "the [mods] TITLE", the start token and the modifiers."""
+    head = doc[head_i]
+    if head.lower_ not in lx.ROLE_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    i = head_i - 1
+    mods: list[str] = []
+    while i >= 0 and head_i - i <= 4 and doc[i].lower_ != "the":
+        t = doc[i]
+        if t.pos_ not in ("ADJ", "PROPN", "NOUN") or t.text in _STOP_TEXT:
+            return None
+        mods.append(t.text)
+        i -= 1
+    if i < 0 or doc[i].lower_ != "the":
+        return None
+    return i, list(reversed(mods))
+
+
+def role_compatible(head: str, mods: list[str], role: str | None, org: str | None) -> bool:
+    """Does "the <mods> <head>" fit a recorded (role, organisation)?"""
+    if not role:
+        return False
+    rhead = role_head(role)
+    if rhead is None:
+        return False
+    if rhead != head and rhead not in lx.ROLE_SYNONYMS.get(head, frozenset()):
+        return False
+    role_low = role.lower()
+    org_low = (org or "").lower()
+    org_code = lx.country_code(org) if org else None
+    for m in mods:
+        low = m.lower()
+        code = lx.demonym_country(low)
+        if code is not None:
+            if code != org_code and low not in org_low and (lx.country_name(code) or "").lower() not in org_low:
+                return False
+        elif low in role_low.split() or low in org_low:
+            continue
+        elif low in lx.ROLE_MODIFIERS:
+            continue
+        else:
+            return False
+    return True
