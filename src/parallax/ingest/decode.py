@@ -42,6 +42,8 @@ def _checked(text: str) -> str:
 
 
 def _detect(data: bytes) -> str | None:
+    if _broken_utf8(data):
+        return None  # UTF-8 with corrupted bytes: any single-byte reading would be mojibake
     # Western European text is by far the most common legacy encoding in news; charset
     # detectors often pick a neighbouring code page (cp1250) for short texts, so try
     # cp1252 first and accept it when it reads like mostly-ASCII Latin text.
@@ -58,6 +60,13 @@ def _detect(data: bytes) -> str | None:
         return None  # no language recognised: several code pages fit equally badly
     text = str(best)
     return text if _sane(text) else None
+
+
+def _broken_utf8(data: bytes) -> bool:
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if ord(c) > 127 and c != "\ufffd")
+    return good > 0 and good >= bad
 
 
 def _sane(text: str) -> bool:

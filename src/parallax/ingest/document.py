@@ -47,6 +47,7 @@ def build_document(rec: RawRecord) -> Document:
     published = parse_date(rec.published, context) if rec.published else None
     # the headline of an HTML page or a feed item is in its metadata; their first text line is not one
     title = rec.title or (inferred.title if rec.kind in ("text", "json") else None)
+    title = " ".join(title.split()) if title else None
     return Document(
         id="d" + digest[:16],
         source=rec.source,

@@ -86,9 +86,10 @@ def parse_html(html: str, source: str, url: str | None = None) -> RawRecord:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, url=url)
-    if not text or not text.strip():
+    if not text or not _has_prose(text):
         raise IngestFailure("HTML has no extractable main text")
-    meta = trafilatura.extract_metadata(html, default_url=url)
+    # extensive=False: no date guessing from copyright years or URLs (it invents Jan 1st)
+    meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
     return RawRecord(
         text=text,
         source=source,
@@ -100,6 +101,11 @@ def parse_html(html: str, source: str, url: str | None = None) -> RawRecord:
         language=_html_lang(html),
         url=url or (meta.url if meta else None),
     )
+
+
+def _has_prose(text: str) -> bool:
+    """True if some line reads like a sentence: leftover menus ("Home News") are not an article."""
+    return any(len(line.split()) >= 8 for line in text.splitlines())
 
 
 def _html_lang(html: str) -> str | None:
@@ -227,9 +233,9 @@ def parse_jsonl(text: str, source: str) -> Iterator[RawRecord | IngestFailure]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield IngestFailure(f"malformed JSON on line {lineno}: {e.msg}", f"{source}:{lineno}")
+            yield IngestFailure(f"malformed JSON on line {lineno}: {e.msg}", source)
             continue
-        yield _safe_record(rec, _record_source(rec, source, lineno) if isinstance(rec, dict) else f"{source}:{lineno}")
+        yield _safe_record(rec, _record_source(rec, source, lineno))
     if not any_line:
         raise IngestFailure("no records")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for it was on with as by he she at from his her be have has are were said which this not but they".split()),
+    "en": frozenset("the of and to in is that for it was on with as by he she at from his her be have has are were said which this not but they a an about after would will been had their its who into than over more also or new".split()),
     "fr": frozenset("le la les des du de et est un une dans pour que qui sur pas au aux avec il elle sont ont été par cette ce ne se".split()),
     "de": frozenset("der die das und ist nicht ein eine zu den von mit sich auf für des dem im auch es sind wurde wird hat nach bei".split()),
     "es": frozenset("el la los las de y que en un una es por con para del se no al lo como su más pero fue ha sus".split()),
