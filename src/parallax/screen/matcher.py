@@ -6,9 +6,10 @@ Score = name similarity (weight 1) plus small, named adjustments, clipped to [0,
 feature            weight  value
 =================  ======  ==============================================================
 name               1.0     token-bag similarity across scripts (names.name_similarity)
-country            0.12    +1 a country attached to the name ("Slovakia's X") is the entry's,
-                           +0.5 one elsewhere in the sentence is; -1 / -0.5 when the article
-                           places the party in other countries only
+country            0.1     +1 a country attached to the name ("Slovakia's X") is the entry's,
+                           +0.5 one elsewhere in the sentence is
+country            0.2     -1 / -0.5 when the article places the party in other countries only
+                           (a conflict weighs more than a agreement: a namesake abroad is common)
 generic_name       -0.2    1 when the article's name is a single token ("Verus"): weak evidence
 org_context        0.05    1 when the article calls an organisation-entry match a company
 role               0.05    share of the article's role words found in the entry's positions/notes
@@ -30,7 +31,7 @@ from parallax.screen.context import entity_context, merge_context
 from parallax.screen.lists import country_code
 from parallax.screen.names import ORG, PERSON, SCHEMA_KIND, blocking_keys, name_similarity, name_tokens
 
-WEIGHTS = {"name": 1.0, "country": 0.12, "generic_name": -0.2, "org_context": 0.05, "role": 0.05}
+WEIGHTS = {"name": 1.0, "country": 0.1, "country_conflict": 0.2, "generic_name": -0.2, "org_context": 0.05, "role": 0.05}
 DEFAULT_THRESHOLD = 0.85
 MAX_POSTING = 5_000  # keys shared by more entries than this carry no blocking signal
 MAX_CANDIDATES = 24  # scored per query name, best-blocked first
@@ -120,7 +121,8 @@ class Screener:
         feats["schema"] = {"value": f"{kind}~{entry.get('schema')}", "weight": 0.0}
         country = _country_value(entry.get("countries") or [], context)
         if country:
-            feats["country"] = {"value": country, "weight": WEIGHTS["country"],
+            weight = WEIGHTS["country"] if country > 0 else WEIGHTS["country_conflict"]
+            feats["country"] = {"value": country, "weight": weight,
                                 "entry": entry.get("countries"), "article": context.get("countries_near")
                                 or context.get("countries_sentence")}
         if len(tokens) == 1:
