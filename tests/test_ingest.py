@@ -368,6 +368,11 @@ def test_cst_depends_on_context():
     assert extract_text_metadata(cn).published == "2024-05-02T09:30:00+08:00"
 
 
+def test_date_in_an_opening_sentence_is_not_the_publication_date():
+    text = "Summit ends without a deal\n\nThe leaders met on March 3, 2024.\n\nNo statement was issued.\n"
+    assert extract_text_metadata(text).published is None
+
+
 def test_dates_in_body_sentences_are_not_publication_dates():
     text = ("Bridge closes for repairs\n\nThe bridge, which opened on March 3, 2001 after years of delays and "
             "cost overruns that angered residents, will close for repairs next week, engineers said.\n")
@@ -379,6 +384,7 @@ def test_parse_date_metadata_strings():
     assert parse_date("2024-03-03") == "2024-03-03"
     assert parse_date("le 3 mars 2024 à 10h15 +0100") == "2024-03-03T10:15:00+01:00"  # via dateparser
     assert parse_date("yesterday") is None  # relative: would be a guess
+    assert parse_date("1709460900") == "2024-03-03T10:15:00+00:00"  # Unix time is UTC
     assert parse_date("March 2024") is None  # no day: not invented
     assert find_dates("on 2024-02-30") == []  # impossible date
 
@@ -392,6 +398,9 @@ def test_parse_date_metadata_strings():
     ("By Marie-Claire van der Berg in Brussels", "Marie-Claire van der Berg"),
     ("By the time the rescuers arrived, the fire was out.", None),
     ("Seoul, South Korea", None),
+    ("By JANE DOE Associated Press", "JANE DOE"),
+    ("By Jane Doe AP", "Jane Doe"),
+    ("By Mary Ann Smith Staff Writer", "Mary Ann Smith"),
 ])
 def test_byline_parsing(line, names):
     assert parse_byline(line) == names
@@ -414,7 +423,13 @@ def test_outlet_from_reports_line_and_copyright():
     assert extract_text_metadata(footer).outlet == "Coastal Media"
 
 
+def test_outlet_from_source_line():
+    text = "Central bank holds rates\n\nThe bank held rates steady on Thursday.\n\nSource: Capital Wire\n"
+    assert extract_text_metadata(text).outlet == "Capital Wire"
+
+
 @pytest.mark.parametrize("first_line", [
+    "World News",  # a section label
     "The council met on Tuesday to discuss the budget.",  # a sentence, not a headline
     "March 3, 2024",  # a dateline
     "By Jane Doe, staff reporter",

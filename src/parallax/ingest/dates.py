@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 _MONTHS = {
@@ -193,6 +193,9 @@ def parse_date(value: str | None, context: str = "") -> str | None:
     if not value or not str(value).strip():
         return None
     value = str(value).strip()
+    if re.fullmatch(r"\d{10}(?:\d{3})?(?:\.\d+)?", value):  # Unix time (s or ms) is UTC by definition
+        seconds = float(value) / (1000 if len(value.split(".")[0]) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(microsecond=0).isoformat()
     found = find_dates(value, context)
     if found:
         return found[0].iso

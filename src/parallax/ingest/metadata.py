@@ -35,6 +35,7 @@ _COPYRIGHT = re.compile(
     r"(?P<outlet>[A-Z][\w&.,’' -]{1,80}?)\s*(?:[.,]\s*)?(?:all rights reserved\.?)?\s*$",
     re.I,
 )
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Originally published (?:by|in|on))\s*:?\s*(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\s*\.?\s*$")
 _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:Inc|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|Limited|Corp|Corporation|Co|S\.A|AG)\.?$")
 
 _NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*\.?)"
@@ -82,9 +83,10 @@ def extract_text_metadata(text: str) -> TextMeta:
 
 def looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 2 <= len(words) <= 25 or len(line) > 200:
+    if not 3 <= len(words) <= 25 or len(line) > 200:  # one or two words: a section label
         return False
-    if line[-1] in ".,;:" or not line[0].isupper() and not line[0].isdigit() and line[0] not in "\"'“‘":
+    starts_like_headline = line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
+    if line[-1] in ".,;:" or not starts_like_headline:
         return False
     if _BY_PREFIX.match(line) or _FROM_LINE.match(line) or _DATE_LABEL_LINE.match(line):
         return False
@@ -146,7 +148,10 @@ def _date_priority(line: str, d: DateMatch, labelled_only: bool) -> int | None:
     if _FROM_LINE.match(line):
         return 1
     # an unlabelled date counts only on a dateline-like line, not inside a sentence
-    if (d.end - d.start) * 2 >= len(line) or len(line) <= 60 or (before.strip() == "" and len(line) < 100):
+    if (d.end - d.start) * 2 >= len(line):
+        return 1
+    sentence_like = line.rstrip().endswith(".") and len(line.split()) >= 6
+    if len(before.split()) <= 4 and len(line) <= 100 and not sentence_like:
         return 1
     return None
 
@@ -173,6 +178,10 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
         m = _WIRE_DATELINE.match(line) or _REPORTS_LINE.match(line)
         if m:
             return _clean_outlet(m.group("outlet"))
+    for line in head[:6] + list(reversed(tail)):
+        m = _SOURCE_LINE.match(line)
+        if m:
+            return _clean_outlet(m.group("outlet"))
     for line in reversed(tail):
         m = _COPYRIGHT.search(line)
         if m and len(line) < 160:
@@ -184,8 +193,28 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
 
 # --- byline --------------------------------------------------------------------------------
 
+def _is_acronym(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,5}", token))
+
+
 def _is_person_name(s: str) -> bool:
-    return bool(_PERSON_NAME.fullmatch(s)) and not _ROLE_WORDS.search(s) and not _ORG_WORDS.search(s)
+    if not _PERSON_NAME.fullmatch(s) or _ROLE_WORDS.search(s) or _ORG_WORDS.search(s):
+        return False
+    tokens = s.split()
+    # "Jane Doe AP": an agency acronym after a mixed-case name is not part of it
+    return not (_is_acronym(tokens[-1]) and not all(t.isupper() for t in tokens))
+
+
+def _leading_name(segment: str) -> str | None:
+    """The name in "JANE DOE Associated Press" / "Jane Doe AP": a name followed by an outlet or role."""
+    tokens = segment.split()
+    for cut in range(len(tokens) - 1, 1, -1):
+        head, rest = " ".join(tokens[:cut]), " ".join(tokens[cut:])
+        # a lone generic word ("Press") is the end of an outlet name, not a whole one
+        outlet_like = _ORG_WORDS.search(rest) and len(rest.split()) >= 2
+        if _is_person_name(head) and (outlet_like or _ROLE_WORDS.search(rest) or _is_acronym(rest)):
+            return head
+    return None
 
 
 def _names_in(segment: str) -> list[str] | None:
@@ -212,7 +241,8 @@ def parse_byline(line: str) -> str | None:
             break
         kept_end = i + 1
     if kept_end == 0:
-        return None
+        lead = _leading_name(segments[0]) if by else None
+        return lead
     trailing = segments[kept_end:]
     if not by:
         # without "By", demand the "Jane Doe, Reuters" / "Jane Doe, Staff Writer" shape
