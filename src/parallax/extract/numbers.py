@@ -1,10 +1,449 @@
-"""Numeric claims.  (Placeholder: filled by the extraction work.)"""
+"""Numeric claims: value, unit, what is counted, qualifier and time.
+
+A token scanner finds number expressions ("$42.74 million", "1.1 million", "five",
+"half a million", "3bn") sentence by sentence, then reads the unit to the right
+(%, currency word, measurement, or the counted noun) and the qualifier to the left.
+
+What is *not* a claim (the general rules):
+- dates, years, times of day, ordinals, ages ("45-year-old"), compound adjectives
+  ("five-year plan"), list markers, identifiers ("T-34", "Resolution 2397", "Channel One");
+- vague plurals ("thousands", "in the millions");
+- small counts (< 10) of a noun without a qualifier ("the two leaders", "two countries"),
+  unless they count people ("three civilians"); "at least six satellites" is a claim;
+- durations that do not measure something ("in four years", "70 years since"); "lasted
+  five hours" and "for three days" do;
+- quantities nested in another claim: a parenthesis right after a figure (a conversion or a
+  breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km").
+"""
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Span, Token
+
+from parallax.extract.numwords import is_digits, is_number_token, parse_number, split_digit_scale
+from parallax.extract.timex import resolve_timexes, timex_at
+from parallax.extract.units import (
+    CLASSIFIER_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, DURATION_VERBS,
+    MEASURE_UNITS, PERCENT_WORDS, QUALIFIER_SEQS, TIME_UNITS,
+)
 from parallax.model import NumberClaim
 from parallax.nlp.analyzed import AnalyzedDoc
 
+SMALL_COUNT = 10
+PEOPLE_NOUNS = {
+    "people", "persons", "civilians", "soldiers", "troops", "children", "women", "men", "casualties",
+    "victims", "workers", "migrants", "refugees", "protesters", "officers", "journalists", "deaths",
+    "hostages", "prisoners", "detainees", "fatalities", "passengers", "students", "patients", "residents",
+}
+# verbs whose bare-number object is a figure ("the toll rose to 45")
+FIGURE_VERBS = {"rise", "fall", "reach", "total", "stand", "climb", "drop", "increase", "decrease",
+                "jump", "number", "hit", "grow", "decline", "surge", "soar", "plunge", "exceed", "top"}
+ANAPHORIC_DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your"}
+VAGUE_SCALE_ONLY = {"thousand", "million", "billion", "trillion", "hundred", "dozen"}
+SCALE_ABBR_NEED_CURRENCY = {"m", "b", "k"}
+TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "kst", "est", "edt", "bst", "cet", "o'clock", "hrs"}
+MAX_ABOUT = 80
+
+
+class _Claim:
+    """One number expression while it is being read."""
+
+    def __init__(self, first: int, last: int, value: float):
+        self.first = first  # token indices of the number itself
+        self.last = last
+        self.value = value
+        self.start = first  # token span of the whole claim (qualifier .. unit)
+        self.end = last + 1
+        self.currency: str | None = None
+        self.unit: str | None = None
+        self.kind = "bare"  # money / percent / measure / time / count / bare
+        self.noun: Token | None = None
+        self.about: str | None = None
+        self.qualifier: str | None = None
+
+
+def number_spans(ad: AnalyzedDoc) -> list[tuple[int, int]]:
+    """Normalised (start, end) of every numeric claim (cached; used by the timeline)."""
+    _claims(ad)
+    return ad.extras["number_spans"]
+
 
 def extract_numbers(ad: AnalyzedDoc) -> list[NumberClaim]:
-    return []
+    return [c.model_copy() for c in _claims(ad)]
+
+
+def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
+    if "numbers" in ad.extras:
+        return ad.extras["numbers"]
+    blocked = _blocked_tokens(ad)
+    out: list[NumberClaim] = []
+    spans: list[tuple[int, int]] = []
+    for sent in ad.doc.sents:
+        for c in _sentence_claims(ad, sent, blocked):
+            s_char = ad.doc[c.start].idx
+            e_char = ad.doc[c.end - 1].idx + len(ad.doc[c.end - 1])
+            m = ad.mention(s_char, e_char)
+            out.append(NumberClaim(
+                id=f"{ad.id}-n{len(out) + 1}", doc=ad.id, start=m.start, end=m.end, text=m.text,
+                value=c.value, unit=c.unit, about=c.about, qualifier=c.qualifier,
+                time=timex_at(ad, sent, ad.doc[c.first].idx), sentence=ad.orig_sentence_at(s_char),
+            ))
+            spans.append((s_char, e_char))
+    ad.extras["numbers"] = out
+    ad.extras["number_spans"] = spans
+    return out
+
+
+def _blocked_tokens(ad: AnalyzedDoc) -> set[int]:
+    """Tokens inside dates (our own timexes) and spaCy ORDINAL/TIME-of-day entities."""
+    blocked: set[int] = set()
+    for tx in resolve_timexes(ad):
+        blocked.update(range(tx.span.start, tx.span.end))
+    for ent in ad.doc.ents:
+        if ent.label_ == "ORDINAL":
+            blocked.update(range(ent.start, ent.end))
+    return blocked
+
+
+def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Claim]:
+    doc = ad.doc
+    text = ad.norm.text
+    claims: list[_Claim] = []
+    nested_until = -1  # tokens up to here belong to a parenthesis after a figure
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.text == "(" and claims and claims[-1].end == i and i > nested_until:
+            close = next((j for j in range(i + 1, sent.end) if doc[j].text == ")"), sent.end - 1)
+            nested_until = close
+        start_num = _number_start(doc, i, sent.end)
+        if start_num is None or i in blocked:
+            i += 1
+            continue
+        first, last, value, scale_unit = start_num
+        claim = _read_claim(ad, sent, first, last, value, scale_unit, claims)
+        i = max(last + 1, claim.end if claim else last + 1)
+        if claim is None or first <= nested_until:
+            continue
+        if _is_attribute(doc, claim, claims):
+            continue
+        if _keep(doc, claim, text):
+            claims.append(claim)
+    return claims
+
+
+def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] | None:
+    """If a number expression starts at token i: (first, last, value, glued unit)."""
+    t = doc[i]
+    low = t.lower_
+    if not (is_number_token(t.text) or (low in ("a", "an", "half") and i + 1 < end
+                                         and doc[i + 1].lower_ in VAGUE_SCALE_ONLY | {"a"})):
+        return None
+    if low in VAGUE_SCALE_ONLY and not is_digits(low):
+        # a scale word alone ("million") only continues a number, except "a dozen"/"a million"
+        if i == 0 or doc[i - 1].lower_ not in ("a", "an"):
+            return None
+    j = i
+    words = [t.text]
+    while j + 1 < end:
+        n = doc[j + 1]
+        nl = n.lower_
+        if nl in VAGUE_SCALE_ONLY or (is_number_token(n.text) and not is_digits(nl) and not is_digits(doc[j].lower_)):
+            words.append(n.text)
+            j += 1
+        elif nl in ("bn", "mn", "mln", "tn", "trn") or (nl.rstrip(".") in SCALE_ABBR_NEED_CURRENCY and _has_currency(doc, i)):
+            words.append(nl.rstrip("."))
+            j += 1
+        elif nl == "-" and j + 2 < end and is_number_token(doc[j + 2].text) and not is_digits(doc[j + 2].lower_):
+            words.append(doc[j + 2].text)  # "twenty - five"
+            j += 2
+        elif nl in ("a", "and") and j + 2 < end and doc[j + 2].lower_ in VAGUE_SCALE_ONLY and not is_digits(doc[j].lower_):
+            words.append(nl)  # "half a million", "one hundred and twenty"
+            j += 1
+        else:
+            break
+    glued_unit = None
+    ds = split_digit_scale(words[-1]) if len(words) == 1 else None
+    if ds and ds[1] in SCALE_ABBR_NEED_CURRENCY and not _has_currency(doc, i):
+        glued_unit = MEASURE_UNITS.get(ds[1])
+        words = [ds[0]]
+    value = parse_number(words)
+    if value is None:
+        return None
+    return i, j, value, glued_unit
+
+
+def _has_currency(doc, first: int) -> bool:
+    return first > 0 and doc[first - 1].lower_ in CURRENCY_SYMBOLS
+
+
+def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float,
+                glued_unit: str | None, previous: list[_Claim]) -> _Claim | None:
+    doc = ad.doc
+    c = _Claim(first, last, value)
+    # currency before the number ("$", "US$", "€")
+    if first > sent.start and doc[first - 1].lower_ in CURRENCY_SYMBOLS:
+        sym = doc[first - 1].lower_
+        if not (sym == "r" and doc[first - 1].text == "R" and first - 1 > sent.start and doc[first - 2].is_alpha):
+            c.currency = CURRENCY_SYMBOLS[sym]
+            c.start = first - 1
+            if first - 2 >= sent.start and doc[first - 2].text.upper() == "US" and sym == "$":
+                c.start = first - 2
+    k = last + 1
+    nxt = doc[k].lower_ if k < sent.end else ""
+    if glued_unit:
+        c.kind, c.unit = "measure", glued_unit
+    elif c.currency:
+        c.kind, c.unit = "money", c.currency
+        if nxt in ("dollars", "dollar"):
+            c.end = k + 1
+    elif nxt in PERCENT_WORDS or (nxt == "per" and k + 1 < sent.end and doc[k + 1].lower_ == "cent"):
+        c.kind, c.unit = "percent", "%"
+        c.end = k + (2 if nxt == "per" else 1)
+        if c.end < sent.end and doc[c.end].lower_ in ("point", "points") and nxt != "%":
+            c.unit, c.end = "percentage points", c.end + 1
+    elif nxt == "percentage" and k + 1 < sent.end and doc[k + 1].lower_ in ("point", "points"):
+        c.kind, c.unit, c.end = "percent", "percentage points", k + 2
+    elif _currency_word(doc, k, sent.end):
+        code, width = _currency_word(doc, k, sent.end)
+        c.kind, c.unit, c.end = "money", code, k + width
+    elif nxt in MEASURE_UNITS and not (nxt in ("m", "t", "g") and doc[k].text != nxt):
+        c.kind, c.unit, c.end = "measure", MEASURE_UNITS[nxt], k + 1
+        if nxt == "nautical" and k + 1 < sent.end and doc[k + 1].lower_.startswith("mile"):
+            c.end += 1
+        if nxt == "square" or (k + 1 < sent.end and doc[k].lower_ == "square"):
+            pass
+    elif nxt in TIME_UNITS:
+        c.kind, c.unit, c.end = "time", TIME_UNITS[nxt], k + 1
+    else:
+        noun_end = _counted_noun(doc, k, sent.end)
+        if noun_end is not None:
+            c.kind = "count"
+            c.noun = doc[noun_end - 1]
+            c.unit = _count_unit(doc, k, noun_end)
+            c.end = noun_end
+            c.about = doc[k:noun_end].text
+        elif previous and previous[-1].kind == "count" and doc[last].dep_ in ("conj", "appos", "dobj", "attr"):
+            # "1.1 million active soldiers and another 600,000 in reserve": the unit is elided
+            c.kind, c.unit = "count", previous[-1].unit
+            c.noun = previous[-1].noun
+            c.end = _trailing_pp(doc, k, sent.end)
+            c.about = (c.unit or "") + (" " + doc[k:c.end].text if c.end > k else "")
+    c.qualifier, q_start = _qualifier(doc, c.start, sent.start)
+    if q_start is not None:
+        c.start = q_start
+    if c.kind in ("money", "percent", "measure", "bare") and c.about is None:
+        c.about = _subject_about(doc, c, sent)
+    elif c.kind == "time":
+        c.about = _subject_about(doc, c, sent)
+    if c.kind == "measure":
+        of = _of_phrase(doc, c.end, sent.end)
+        if of:
+            c.about = of
+    return c
+
+
+def _currency_word(doc, k: int, end: int) -> tuple[str, int] | None:
+    if k >= end:
+        return None
+    w = doc[k].lower_
+    if w in DOLLAR_COUNTRIES and k + 1 < end and doc[k + 1].lower_ in ("dollars", "dollar"):
+        return DOLLAR_COUNTRIES[w], 2
+    if w in CURRENCY_WORDS:
+        if w in ("won", "real", "pound", "pounds") and doc[k].pos_ in ("VERB", "ADJ"):
+            return None
+        return CURRENCY_WORDS[w], 1
+    return None
+
+
+def _counted_noun(doc, k: int, end: int) -> int | None:
+    """End (exclusive) of the noun phrase a number counts: modifiers then a noun.
+
+    Hyphen-joined words ("surface-to-air", "medium-range") are read as one modifier.
+    """
+    j = k
+    head_end = None
+    while j < end and j < k + 10:
+        t = doc[j]
+        if t.text in ("-", "\u2011") and j > k and doc[j - 1].whitespace_ == "" and j + 1 < end:
+            head_end = None
+            j += 2
+            continue
+        glued = j + 1 < end and doc[j + 1].text == "-" and t.whitespace_ == ""
+        if t.pos_ in ("NOUN", "PROPN") and not t.like_num:
+            head_end = j + 1
+            if not glued and (j + 1 >= end or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
+                return head_end
+        elif t.pos_ == "ADJ" or t.tag_ in ("VBN", "VBG"):
+            if head_end is not None and not glued:
+                return head_end
+        else:
+            return head_end
+        j += 1
+    return head_end
+
+
+def _count_unit(doc, k: int, noun_end: int) -> str:
+    head = doc[noun_end - 1]
+    unit = head.text.lower() if head.pos_ != "PROPN" else head.text
+    if head.lower_ in CLASSIFIER_NOUNS and noun_end - 2 >= k and doc[noun_end - 2].pos_ == "NOUN":
+        unit = f"{doc[noun_end - 2].lower_} {unit}"
+    return unit
+
+
+def _trailing_pp(doc, k: int, end: int) -> int:
+    """Include a short "in reserve" / "on duty" after an elided figure."""
+    if k < end and doc[k].dep_ == "prep" and k + 1 < end and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+        return k + 2
+    return k
+
+
+def _qualifier(doc, start: int, sent_start: int) -> tuple[str | None, int | None]:
+    for seq in QUALIFIER_SEQS:
+        n = len(seq)
+        a = start - n
+        if a < sent_start:
+            continue
+        if tuple(t.lower_ for t in doc[a:start]) == seq:
+            if seq == ("some",) and a > sent_start and doc[a - 1].lower_ in ("of", "in"):
+                return None, None
+            return " ".join(seq), a
+    return None, None
+
+
+def _of_phrase(doc, k: int, end: int) -> str | None:
+    if k + 1 < end and doc[k].lower_ == "of":
+        t = doc[k + 1]
+        for j in range(k + 1, min(end, k + 6)):
+            if doc[j].pos_ in ("NOUN", "PROPN"):
+                t = doc[j]
+                if j + 1 >= end or doc[j + 1].pos_ not in ("NOUN", "PROPN"):
+                    break
+        return doc[k + 1:t.i + 1].text
+    return None
+
+
+def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
+    """What a money/percent figure is about: a following "in X"/"of X", an appositive's head,
+    or the subject of its clause."""
+    of = _of_phrase(doc, c.end, sent.end)
+    if of:
+        return of
+    tok = doc[c.last]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        return _phrase(tok.head)
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.dep_ != "expl" and subj.pos_ != "PRON":
+                return _phrase(subj)
+            attr = next((ch for ch in t.children if ch.dep_ == "attr" and ch.i != tok.i), None)
+            if attr is not None:
+                return _phrase(attr)
+            return None
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase of a token, without relative clauses/appositives, trimmed."""
+    drop = {t.i for ch in tok.children if ch.dep_ in ("relcl", "appos", "acl", "punct", "advmod") and ch.i > tok.i
+            for t in ch.subtree}
+    words = [t for t in tok.subtree if t.i not in drop]
+    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ")):
+        words.pop()
+    out = " ".join(t.text for t in words)
+    out = re.sub(r" - ", "-", out)
+    return out[:MAX_ABOUT].rsplit(" ", 1)[0] if len(out) > MAX_ABOUT else out
+
+
+def _is_attribute(doc, claim: _Claim, previous: list[_Claim]) -> bool:
+    """A measurement describing the previous figure's noun ("pieces with a range of 25 km")."""
+    if not previous or claim.kind not in ("measure", "time", "percent"):
+        return False
+    p = previous[-1]
+    between = doc[p.end:claim.start]
+    if not between or between[0].lower_ != "with":
+        return False
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.text in (";", ".") for t in between)
+
+
+def _keep(doc, c: _Claim, text: str) -> bool:
+    first = doc[c.first]
+    before = text[first.idx - 1] if first.idx > 0 else " "
+    before2 = text[first.idx - 2] if first.idx > 1 else " "
+    after_i = doc[c.last].idx + len(doc[c.last])
+    after = text[after_i: after_i + 2]
+    # identifiers and model names: "T-34", "Malligyong-1", "G7"
+    if before == "-" and before2.isalnum():
+        return False
+    if before.isalpha():
+        return False
+    # compound adjectives and ages: "five-year plan", "45-year-old"
+    if after.startswith("-") and len(after) > 1 and after[1].isalpha() and c.kind not in ("money",):
+        return False
+    nxt = doc[c.last + 1] if c.last + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in TIME_OF_DAY or nxt.text == ":"):
+        return False
+    if ":" in first.text:
+        return False
+    # a capitalised number word mid-sentence or a number after a capitalised noun is a name
+    # or an identifier ("Channel One", "Resolution 2397", "Article 5")
+    prev = doc[c.first - 1] if c.first > 0 else None
+    if not c.currency and c.start == c.first and prev is not None and not prev.is_sent_start:
+        if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start:
+            return False
+        if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN") and prev.is_alpha:
+            return False
+    if first.is_sent_start or (prev is not None and prev.text in ("\n", "\n\n")):
+        if nxt is not None and nxt.text in (".", ")") and c.kind in ("bare",):
+            return False  # list marker "1."
+    # bare four-digit years that escaped the date rules
+    if c.kind in ("bare", "count") and is_digits(first.text) and re.fullmatch(r"1[6-9]\d\d|20\d\d", first.text):
+        if c.kind == "bare" or (c.noun is not None and c.noun.tag_ != "NNS"):
+            return False
+    if c.kind in ("money", "percent", "measure"):
+        return True
+    if c.kind == "time":
+        return _is_measured_duration(doc, c)
+    if c.kind == "count":
+        if c.noun is not None and c.noun.lower_ in TIME_UNITS:
+            return False
+        small = c.value < SMALL_COUNT
+        det = prev is not None and c.start == c.first and prev.lower_ in ANAPHORIC_DETS
+        if det and small:
+            return False
+        if small and c.qualifier is None and (c.noun is None or c.noun.lower_ not in PEOPLE_NOUNS):
+            return c.unit is not None and c.noun is None  # elided unit of a real figure
+        if nxt is not None and nxt.lower_ == "of" and small:
+            return False
+        return True
+    # bare: a figure only as the object of a verb of change/level ("rose to 45")
+    if c.value < SMALL_COUNT:
+        return False
+    t = doc[c.last]
+    head = t.head.head if t.dep_ == "pobj" else t.head
+    return head.lemma_.lower() in FIGURE_VERBS
+
+
+def _is_measured_duration(doc, c: _Claim) -> bool:
+    """"lasted five hours", "for three days", "sentenced to 10 years" — not "in four years"."""
+    if c.qualifier is None and c.first > 0 and doc[c.first - 1].lower_ in ("for", "after", "within"):
+        return True
+    if c.first > 0 and doc[c.start - 1].lower_ in ("in", "since", "of", "ago"):
+        return False
+    nxt = doc[c.end] if c.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("ago", "earlier", "later", "since", "old", "before", "after", "into"):
+        return False
+    unit_tok = doc[c.end - 1]
+    head = unit_tok.head
+    if unit_tok.dep_ in ("dobj", "npadvmod", "obj") and head.lemma_.lower() in DURATION_VERBS:
+        return True
+    if unit_tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in DURATION_VERBS:
+        return True
+    return False

@@ -1,0 +1,78 @@
+"""Lexicons for numeric claims: currencies, measurement units, qualifiers."""
+
+from __future__ import annotations
+
+# symbol (as tokenised) -> ISO 4217
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "nt$": "TWD", "r$": "BRL", "mx$": "MXN",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "cn¥": "CNY",
+    "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "₹": "INR", "inr": "INR", "₴": "UAH",
+    "₺": "TRY", "₪": "ILS", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "₱": "PHP", "₦": "NGN",
+    "r": "ZAR",
+}
+# currency words after the number ("500 rubles", "3 billion won")
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "roubles": "RUB", "won": "KRW", "rupee": "INR", "rupees": "INR", "hryvnia": "UAH",
+    "hryvnias": "UAH", "lira": "TRY", "shekel": "ILS", "shekels": "ILS", "franc": "CHF", "francs": "CHF",
+    "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
+    "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "rial": "IRR", "rials": "IRR",
+    "zloty": "PLN", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "ringgit": "MYR",
+    "baht": "THB", "dong": "VND", "rupiah": "IDR", "tenge": "KZT", "bitcoin": "BTC",
+}
+# a word before "dollars" that names another dollar currency
+DOLLAR_COUNTRIES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+    "hong": "HKD", "singapore": "SGD", "new": "NZD", "taiwan": "TWD", "zimbabwean": "ZWL",
+}
+
+# measurement units -> canonical unit; counted nouns are kept as written instead
+MEASURE_UNITS = {
+    "km": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
+    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "cm": "cm", "centimeters": "cm", "centimetres": "cm", "mm": "mm", "millimeters": "mm", "millimetres": "mm",
+    "mile": "miles", "miles": "miles", "mi": "miles", "feet": "feet", "foot": "feet", "ft": "feet",
+    "yards": "yards", "inches": "inches", "nautical": "nautical miles",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
+    "g": "g", "grams": "g", "tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
+    "t": "tonnes", "lb": "lb", "lbs": "lb",
+    "liter": "L", "liters": "L", "litre": "L", "litres": "L", "gallons": "gallons", "barrels": "barrels",
+    "bpd": "barrels per day", "cubic": "cubic",
+    "hectares": "hectares", "ha": "hectares", "acres": "acres",
+    "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kw": "kW", "kilowatts": "kW",
+    "kwh": "kWh", "mwh": "MWh", "twh": "TWh", "gwh": "GWh",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "knots": "knots",
+    "degrees": "degrees", "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F",
+    "kilotons": "kilotons", "megatons": "megatons", "bytes": "bytes", "gb": "GB", "tb": "TB",
+}
+TIME_UNITS = {
+    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
+    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "month": "months", "months": "months", "year": "years", "years": "years",
+    "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+}
+PERCENT_WORDS = {"%", "percent", "pct"}
+
+# qualifiers before a number, longest first (token sequences, lower case)
+QUALIFIERS = [
+    "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
+    "at least", "at most", "up to", "as many as", "as much as", "as few as", "as little as",
+    "close to", "in excess of", "upwards of", "well over", "just over", "just under", "an estimated",
+    "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
+    "below", "above", "estimated", "only", "just", "exactly", "nearly", "barely", "circa", "approx.",
+]
+QUALIFIER_SEQS = sorted((tuple(q.split()) for q in set(QUALIFIERS)), key=len, reverse=True)
+
+# head nouns too generic to name a unit alone: keep the noun before ("artillery pieces")
+CLASSIFIER_NOUNS = {
+    "piece", "pieces", "unit", "units", "item", "items", "system", "systems", "head", "rounds",
+    "sets", "vehicles", "types", "kinds", "pairs", "cases",
+}
+
+# verbs whose direct time object is a measured duration ("lasted five hours")
+DURATION_VERBS = {
+    "last", "take", "spend", "run", "continue", "wait", "serve", "stay", "remain", "work",
+    "hold", "stretch", "span", "need", "require", "sentence", "talk", "meet",
+}
