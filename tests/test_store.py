@@ -432,3 +432,72 @@ def test_migrations_idempotent_and_match_schema(db_url):
         with second.engine.connect() as conn:
             assert current_revision(conn) == head_revision() is not None
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+
+
+def test_upgrade_from_first_revision_keeps_data(db_url):
+    from alembic import command
+    from sqlalchemy import text
+
+    from parallax.store.engine import make_engine
+    from parallax.store.migrate import alembic_config, head_revision
+
+    engine = make_engine(database_url(db_url))
+    with engine.begin() as conn:  # a database left at revision 0001 with one document in it
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO documents (id, seq, source, content_hash, ingested_at, text, data) "
+                          "VALUES ('d0', 1, 's', 'h0', 'now', 'Old text.', :data)"),
+                     {"data": '{"id": "d0", "source": "s", "content_hash": "h0"}'})
+    engine.dispose()
+    with Store(db_url) as s:
+        assert [d.text for d in s.documents()] == ["Old text."]
+        assert s.revision() == 0
+        with s.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+
+
+# -- change tracking and concurrency ---------------------------------------------------------------
+
+
+def test_revision_changes_on_writes_only(store, three):
+    r = store.revision()
+    store.query_quotes()
+    store.load_dossier()
+    assert store.revision() == r
+    store.save_corpus([], [], [])
+    assert store.revision() == r + 1
+    with pytest.raises(ValueError):
+        store.replace_list("x", "v", "s", [{"id": "1"}])
+    assert store.revision() == r + 1  # rolled back with the failed write
+    store.add_decision(Decision(id="k", kind="split", a="a", b="b"))
+    assert store.revision() == r + 2
+
+
+def test_write_while_streaming_analyses(store, three):
+    # analyses() holds no connection between chunks, so the caller may write as it reads.
+    seen = []
+    for i, da in enumerate(store.analyses()):
+        seen.append(da.document.id)
+        store.add_decision(Decision(id=f"x{i}", kind="merge", a=da.document.id, b="E1"))
+    assert seen == ["da", "db", "dc"] and len(store.decisions()) == 3
+
+
+def test_concurrent_writers(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store(db_url) as a, Store(db_url) as b:
+        das = [make_analysis(f"c{i}", TEXT_B, outlet="O", published=None, speaker="Oren Vast") for i in range(8)]
+
+        def save(i: int) -> bool:
+            return (a if i % 2 else b).save_analysis(das[i])
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            assert all(pool.map(save, range(8)))
+        assert sorted(d.id for d in a.documents()) == [f"c{i}" for i in range(8)]
+        # The same document from two writers at once is stored once.
+        twice = make_analysis("cz", TEXT_C, outlet="O", published=None, speaker="Lena Dorsey")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(lambda s: s.save_analysis(twice), [a, b]))
+        assert sorted(results) == [False, True]
+        assert b.count_documents() == 9

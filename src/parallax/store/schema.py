@@ -186,3 +186,10 @@ list_entries = Table(
     PrimaryKeyConstraint("list_name", "entry_id"),
     Index("ix_list_entries_name", "name"),
 )
+
+# Small counters; "revision" is bumped inside every write transaction.
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Integer, nullable=False),
+)

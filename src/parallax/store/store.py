@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from parallax.model import (
@@ -104,11 +104,19 @@ class Store(QueryMixin, ListsMixin):
             conn.execution_options(write=True)
             with conn.begin():
                 yield conn
+                # Last, so PostgreSQL holds this row lock only for the moment before commit.
+                meta = t.store_meta
+                conn.execute(update(meta).where(meta.c.key == "revision").values(value=meta.c.value + 1))
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             yield conn
+
+    def revision(self) -> int:
+        """A number that changes whenever anything is written (cheap: one row)."""
+        with self._read() as conn:
+            return conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "revision")).scalar_one()
 
     # -- documents and their facts ---------------------------------------------------------------
 
