@@ -152,3 +152,18 @@ def dossier() -> Dossier:
                 quotes=[q for a in items for q in a.quotes], numbers=[n for a in items for n in a.numbers],
                 events=[e for a in items for e in a.events], alignments=alignments, screening=hits, stories=stories)
     return finalize(d, screened=True)
+
+
+def fill_store(db: str) -> None:
+    """Store the sample the way `parallax analyze` would: analyses, corpus results, a list, screening."""
+    from parallax.store import Store
+
+    items = analyses()
+    entities, stories, alignments, hits = corpus(items)
+    with Store(db) as store:
+        for a in items:
+            store.save_analysis(a)
+        store.save_corpus(entities, stories, alignments)
+        store.replace_list("test-sanctions", "2024-05-01", "test", [{"id": "TS-1", "schema": "Person",
+                                                                      "name": "Marco TELLAN"}])
+        store.save_screening(hits)
