@@ -1,7 +1,9 @@
 """Named entities clustered within one document (in-document coreference).
 
-Baseline: spaCy NER spans grouped by exact name and by surname. The richer rules
-(NER fix-ups, acronyms, role nouns, roles/affiliations) build on `DocEntities`.
+Pipeline: spaCy NER spans -> general fix-ups (`ner_fixes`) -> clusters (`coref`)
+-> roles/affiliations per person and role nouns referring back (`roles`).
+`DocEntities` gives the look-ups the quote finder needs (`at`, `find`,
+`persons_before`, `last_compatible`). Stored offsets are ORIGINAL offsets.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from parallax.model import Entity, Mention
+from parallax.extract import lexicon as lx
+from parallax.extract.coref import Cluster, acronym, cluster_mentions, core_key, person_short_keys
+from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
+from parallax.extract.roles import parse_role, role_compatible, role_noun_at, role_phrase_spans
+from parallax.model import Entity, RoleFact
 from parallax.nlp.analyzed import AnalyzedDoc
 
-KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+__all__ = ["DocEntities", "extract_entities", "KEEP_LABELS"]
 
 
 @dataclass
@@ -23,27 +29,88 @@ class DocEntities:
     entities: list[Entity] = field(default_factory=list)
     # (orig_start, orig_end, entity index) of every mention, sorted by start
     _spans: list[tuple[int, int, int]] = field(default_factory=list)
+    _keys: dict[str, list[int]] = field(default_factory=dict)  # name key -> entity indexes
+    _short: dict[str, list[int]] = field(default_factory=dict)  # surname/core/acronym -> entity indexes
 
     def index(self) -> None:
         self._spans = sorted(
             (m.start, m.end, i) for i, e in enumerate(self.entities) for m in e.mentions
         )
+        self._keys, self._short = {}, {}
+        for i, e in enumerate(self.entities):
+            forms = {e.name, *e.aliases}
+            for f in forms:
+                self._keys.setdefault(lx.name_key(_strip_the(f)), []).append(i)
+            for f in forms:
+                words = f.split()
+                shorts: list[str | None] = []
+                if e.type == "PERSON" and len(words) >= 2:
+                    shorts.extend(person_short_keys(f))
+                elif e.type in ("ORG", "FAC"):
+                    shorts.extend([core_key(f, e.type), acronym(f)])
+                for k in shorts:
+                    if k and i not in self._short.setdefault(k, []):
+                        self._short[k].append(i)
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping original [start, end), if any."""
         i = bisect_left(self._spans, (start, -1, -1))
-        for s, e, k in self._spans[max(i - 3, 0): i + 3]:
+        best = None
+        for s, e, k in self._spans[max(i - 8, 0): i + 8]:
             if s < end and start < e:
-                return self.entities[k]
-        return None
+                # prefer the mention that overlaps most
+                ov = min(e, end) - max(s, start)
+                if best is None or ov > best[0]:
+                    best = (ov, k)
+        return self.entities[best[1]] if best else None
 
-    def find(self, name: str) -> Entity | None:
-        """The entity a name refers to: full name, surname, alias."""
-        key = name.strip().lower()
-        for e in self.entities:
-            if e.name.lower() == key or key in (a.lower() for a in e.aliases):
-                return e
-        return None
+    def find(self, name: str, before: int | None = None) -> Entity | None:
+        """The entity a name refers to: full name, alias, surname, acronym, country alias or role noun.
+
+        `before` (original offset) picks, among several candidates, the one mentioned last before it.
+        """
+        raw = name.strip().strip(",.;:")
+        if not raw:
+            return None
+        for suffix in ("'s", "’s", "'", "’"):
+            if raw.endswith(suffix):
+                raw = raw[: -len(suffix)]
+        text = _strip_the(raw)
+        key = lx.name_key(text)
+        hit = self._choose(self._keys.get(key, []), before)
+        if hit is not None:
+            return hit
+        code = lx.country_code(text) or lx.capital_country(text)
+        if code is not None:
+            for e in self.entities:
+                if e.type == "GPE" and any(lx.country_code(f) == code for f in (e.name, *e.aliases)):
+                    return e
+        hit = self._choose(self._short.get(key, []), before)
+        if hit is not None:
+            return hit
+        return self.by_role_noun(raw, before)
+
+    def by_role_noun(self, phrase: str, before: int | None = None) -> Entity | None:
+        """'the Russian president' -> the person the article titled so (mentioned last before `before`)."""
+        words = _strip_the(phrase).split()
+        if not words or words[-1].lower() not in lx.ROLE_HEADS:
+            return None
+        head, mods = words[-1].lower(), words[:-1]
+        cands = [i for i, e in enumerate(self.entities) if e.type == "PERSON"
+                 and any(role_compatible(head, mods, r.role, r.organization) for r in e.roles)]
+        return self._choose(cands, before)
+
+    def _choose(self, idxs: list[int], before: int | None) -> Entity | None:
+        if not idxs:
+            return None
+        if len(idxs) == 1:
+            return self.entities[idxs[0]]
+
+        def last(i: int) -> int:
+            ms = [m.start for m in self.entities[i].mentions if before is None or m.start < before]
+            return max(ms, default=-1)
+
+        return self.entities[max(idxs, key=lambda i: (last(i), len(self.entities[i].mentions)))]
 
     def persons_before(self, offset: int) -> list[Entity]:
         """PERSON entities mentioned before an original offset, most recent first."""
@@ -53,31 +120,107 @@ class DocEntities:
                 seen.append(self.entities[k])
         return seen
 
+    def last_compatible(self, offset: int, types: tuple[str, ...] = ("PERSON",)) -> Entity | None:
+        """The entity of one of `types` mentioned last before an original offset."""
+        i = bisect_left(self._spans, (offset, -1, -1))
+        for s, _e, k in reversed(self._spans[:i]):
+            if self.entities[k].type in types:
+                return self.entities[k]
+        return None
+
+
+def _strip_the(text: str) -> str:
+    t = text.strip()
+    return t[4:] if t.lower().startswith("the ") else t
+
+
+def _person_spans(cands: list[Cand]) -> list[tuple[int, int]]:
+    return [(c.start, c.end) for c in cands if c.label == "PERSON"]
+
+
+def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> dict[int, list[RoleFact]]:
+    """Role facts per cluster index, from phrases around each of its name mentions."""
+    pspans = _person_spans(cands)
+    out: dict[int, list[RoleFact]] = {}
+    for ci, cl in enumerate(clusters):
+        if cl.type != "PERSON":
+            continue
+        facts: list[RoleFact] = []
+        seen: set[tuple[str | None, str | None]] = set()
+        for m in cl.mentions:
+            if m.kind != "name":
+                continue
+            for ph in role_phrase_spans(ad.doc, m.start, m.end, pspans):
+                role, org = parse_role(ph.text)
+                if not (role or org) or (role, org) in seen:
+                    continue
+                seen.add((role, org))
+                s, e = ad.orig_span(ph.start, ph.end)
+                facts.append(RoleFact(doc=ad.id, role=role, organization=org, start=s, end=e))
+        if facts:
+            out[ci] = facts
+    return out
+
+
+def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
+                        cands: list[Cand]) -> None:
+    """Add "the Russian president" as a mention of the person introduced with that title."""
+    if not roles:
+        return
+    doc = ad.doc
+    # names block a role noun, adjectives inside it ("the Russian president") do not
+    taken = sorted((c.start, c.end) for c in cands if c.label != "NORP")
+    starts = [s for s, _ in taken]
+    for tok in doc:
+        found = role_noun_at(doc, tok.i)
+        if found is None:
+            continue
+        start_i, mods = found
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # premodifier of a name ("the Russian president Vladimir Putin") or "the president of X": not a reference
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", ",")):
+            continue
+        s_char, e_char = doc[start_i].idx, tok.idx + len(tok.text)
+        k = bisect_left(starts, s_char)
+        if any(a < e_char and s_char < b for a, b in taken[max(k - 1, 0): k + 2]):
+            continue
+        best, best_pos = None, -1
+        for ci, facts in roles.items():
+            if any(role_compatible(tok.lower_, mods, f.role, f.organization) for f in facts):
+                pos = clusters[ci].last_before(s_char)
+                if pos > best_pos:
+                    best, best_pos = ci, pos
+        if best is not None:
+            clusters[best].mentions.append(
+                Cand(s_char, e_char, "PERSON", doc.text[s_char:e_char], kind="role"))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+
 
 def extract_entities(ad: AnalyzedDoc) -> DocEntities:
-    clusters: dict[tuple[str, str], Entity] = {}
-    surname_of: dict[str, tuple[str, str]] = {}
-    order: list[Entity] = []
-    for ent in ad.doc.ents:
-        if ent.label_ not in KEEP_LABELS:
-            continue
-        text = ent.text.strip()
-        if text.endswith("'s"):
-            text = text[:-2]
-        key = (ent.label_, text.lower())
-        if ent.label_ == "PERSON" and " " not in text and text.lower() in surname_of:
-            key = surname_of[text.lower()]
-        if key not in clusters:
-            e = Entity(id=f"{ad.id}-e{len(order) + 1}", name=text, type=ent.label_, docs=[ad.id])
-            clusters[key] = e
-            order.append(e)
-            if ent.label_ == "PERSON" and " " in text:
-                surname_of.setdefault(text.split()[-1].lower(), key)
-        e = clusters[key]
-        m: Mention = ad.mention(ent.start_char, ent.start_char + len(text))
-        e.mentions.append(m)
-        if m.text != e.name and m.text not in e.aliases:
-            e.aliases.append(m.text)
-    de = DocEntities(ad=ad, entities=order)
+    cands = fix_entities(ad)
+    clusters = cluster_mentions(ad.doc, cands)
+    roles = _record_roles(ad, clusters, cands)
+    _role_noun_mentions(ad, clusters, roles, cands)
+    entities: list[Entity] = []
+    for ci, cl in enumerate(clusters):
+        e = Entity(id=f"{ad.id}-e{len(entities) + 1}", name="", type=cl.type, docs=[ad.id],
+                   roles=roles.get(ci, []))
+        e.name = ad.orig_text(*_name_span(cl))
+        for m in cl.mentions:
+            mention = ad.mention(m.start, m.end)
+            e.mentions.append(mention)
+            if mention.text != e.name and mention.text not in e.aliases:
+                e.aliases.append(mention.text)
+        entities.append(e)
+    de = DocEntities(ad=ad, entities=entities)
     de.index()
     return de
+
+
+def _name_span(cl: Cluster) -> tuple[int, int]:
+    name = cl.name
+    for m in cl.mentions:
+        if m.text == name:
+            return m.start, m.end
+    return cl.mentions[0].start, cl.mentions[0].end

@@ -247,12 +247,41 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             if part is not None:
                 cands.append(part)
 
+    _harmonise_conjuncts(doc, cands)
     cands.extend(_byline_cands(ad, cands))
     cands.extend(_direction_cands(doc, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     cands = _dedupe(cands)
     _link_parentheticals(doc, cands)
     return cands
+
+
+def _harmonise_conjuncts(doc: Doc, cands: list[Cand]) -> None:
+    """Unknown 'places' listed together with organisations are organisations ("A Corp, B and C")."""
+    by_root: dict[int, Cand] = {}
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            by_root[span.root.i] = c
+    for i, c in by_root.items():
+        if c.label not in ("GPE", "LOC") or c.country or lx.capital_country(c.text) or _known_place(c.text):
+            continue
+        tok = doc[i]
+        linked = [t.i for t in tok.children if t.dep_ == "conj"] + ([tok.head.i] if tok.dep_ == "conj" else [])
+        if any(by_root.get(j) is not None and by_root[j].label == "ORG" for j in linked):
+            c.label = "ORG"
+    # a second sweep lets the change travel along "A, B and C"
+    for i, c in by_root.items():
+        if c.label in ("GPE", "LOC") and not c.country and not _known_place(c.text):
+            tok = doc[i]
+            if tok.dep_ == "conj" and by_root.get(tok.head.i) is not None and by_root[tok.head.i].label == "ORG":
+                c.label = "ORG"
+
+
+def _known_place(text: str) -> bool:
+    from rigour.territories import lookup_territory
+
+    return lookup_territory(text) is not None
 
 
 def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:

@@ -32,8 +32,7 @@ _LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {
 
 def _clean(text: str) -> str:
     t = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text)
-    t = t.replace("’", "'").strip(" ,.;:-\u2014\u2013")
-    t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"\s+", " ", t.replace("’", "'")).strip(" ,.;:-\u2014\u2013")
     t = re.sub(r"^(?:a|an|the|as|by|to|with|from|of|at)\s+", "", t, flags=re.I)
     return t
 
@@ -161,11 +160,31 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
             break
         if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
             break
+        if t.is_space or _line_start(doc, i):
+            i -= 0 if t.is_space else 1
+            break
         i -= 1
     start = i + 1
-    while start < end_tok and (doc[start].pos_ in ("ADP", "CCONJ", "DET") or doc[start].lower_ == "the"):
+    # a role phrase starts with a title, a qualifier or a name ("North Korean leader"), not "first day of"
+    while start < end_tok and not _good_role_start(doc[start]):
         start += 1
     return (start, end_tok) if start < end_tok else None
+
+
+def _good_role_start(tok) -> bool:
+    low = tok.lower_
+    if tok.pos_ in ("ADP", "CCONJ", "DET", "PART") or low == "the":
+        return False
+    return (tok.text[:1].isupper() or tok.text == "[" or low in lx.TITLE_NOUNS or low in lx.ROLE_MODIFIERS
+            or low in lx.PORTFOLIO_WORDS)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Token i begins a new line (headlines, captions and body are not one phrase)."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in doc.text[prev.idx + len(prev.text): doc[i].idx] or prev.is_space and "\n" in prev.text
 
 
 def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tuple[int, int] | None:
@@ -173,13 +192,11 @@ def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tupl
     hi = min(sent.end, start_tok + limit)
     while i < hi:
         t = doc[i]
-        if t.text in (",", ";", ":", "(", ")", '"', "\u2014", "\u2013") or (t.text == "." and i == sent.end - 1):
+        if t.text in (",", ";", ":", "(", ")", '"', "\u2014", "\u2013", ".") or t.is_space:
             break
         if t.pos_ in ("VERB", "AUX") and t.lower_ not in lx.TITLE_NOUNS or t.lower_ in ("who", "which", "said"):
             break
         i += 1
-    if t.text == "." and i == sent.end - 1:
-        pass
     return (start_tok, i) if i > start_tok else None
 
 
