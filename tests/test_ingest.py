@@ -350,6 +350,9 @@ def test_seed_metadata_matches_gold():
     ("13 September 2023", "2023-09-13"),
     ("Published 10:15 a.m. ET, July 4, 2024", "2024-07-04T10:15:00-04:00"),  # ET resolved to EDT in July
     ("Published Jan 9, 2024 4 p.m. ET", "2024-01-09T16:00:00-05:00"),
+    ("Tue 5 Mar 2024 14.30 GMT", "2024-03-05T14:30:00+00:00"),
+    ("March 5, 2024 2:32 PM GMT+1Updated 2 hours ago", "2024-03-05T14:32:00+01:00"),
+    ("Published March 5, 2024Updated March 6, 2024, 10:04 a.m. ET", "2024-03-05"),
     ("Posted 2024-02-01 08:00 MSK", "2024-02-01T08:00:00+03:00"),
     ("Posted 2024-02-01 08:00 IST", "2024-02-01T08:00:00+05:30"),
     ("Published 2024-02-01 18:20", "2024-02-01"),  # a time without a zone: no zone invented
@@ -396,6 +399,8 @@ def test_parse_date_metadata_strings():
     ("BY JANE DOE | Staff Writer", "JANE DOE"),
     ("By Ana Ruiz, Li Wei and Sam Osei, Correspondents", "Ana Ruiz, Li Wei and Sam Osei"),
     ("By Marie-Claire van der Berg in Brussels", "Marie-Claire van der Berg"),
+    ("Jane Doe and John Roe in Nairobi", "Jane Doe and John Roe"),
+    ("Jane Doe in", None),
     ("By the time the rescuers arrived, the fire was out.", None),
     ("Seoul, South Korea", None),
     ("By JANE DOE Associated Press", "JANE DOE"),

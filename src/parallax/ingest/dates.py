@@ -54,8 +54,8 @@ _YEAR_RE = r"(?P<year>(?:19|20)\d{2})"
 _SEP = r"[\s,]*"
 _DATE_RES = [
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)", re.I),
-    re.compile(_WEEKDAY_RE + r"\b" + _MONTH_RE + r"\s*" + _DAY_RE + r",?\s*" + _YEAR_RE + r"\b", re.I),
-    re.compile(_WEEKDAY_RE + r"\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s*" + _YEAR_RE + r"\b", re.I),
+    re.compile(_WEEKDAY_RE + r"\b" + _MONTH_RE + r"\s*" + _DAY_RE + r",?\s*" + _YEAR_RE + r"(?!\d)", re.I),
+    re.compile(_WEEKDAY_RE + r"\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s*" + _YEAR_RE + r"(?!\d)", re.I),
 ]
 # Abbreviations must be upper case (no re.I): "on", "and" are not zones.
 _ZONE_BODY = (
@@ -68,7 +68,9 @@ _ZONE_RE = r"(?P<zone>" + _ZONE_BODY + ")"
 _TIME_RE = re.compile(
     r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2})(?:\.\d+)?)?\s*"
     r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?"
-    r"|(?P<hour2>\d{1,2})\s*(?P<ampm2>[ap]\.?\s?m\.?(?![a-z]))",
+    r"|(?P<hour2>\d{1,2})\s*(?P<ampm2>[ap]\.?\s?m\.?(?![a-z]))"
+    # British "14.30 GMT": a dot only counts when a zone or am/pm follows
+    r"|(?P<hour3>\d{1,2})\.(?P<minute3>\d{2})(?=\s*(?:[ap]\.?\s?m\b|(?-i:[A-Z]{2,5}\b|[+-]\d)))",
     re.I,
 )
 _TIME_ZONE_BEFORE = re.compile(
@@ -125,8 +127,8 @@ def _date_from(m: re.Match) -> date | None:
 
 
 def _time_from(m: re.Match) -> tuple[int, int, int] | None:
-    hour = int(m.group("hour") or m.group("hour2"))
-    minute = int(m.group("minute") or 0)
+    hour = int(m.group("hour") or m.group("hour2") or m.group("hour3"))
+    minute = int(m.group("minute") or m.group("minute3") or 0)
     second = int(m.group("second") or 0)
     ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
     if ampm:

@@ -231,7 +231,9 @@ def parse_byline(line: str) -> str | None:
     by = _BY_PREFIX.match(line)
     body = line[by.end():] if by else line
     # "in Seoul" / "for Reuters" after the names
-    body = re.split(r"\s+(?:in|for|at)\s+[A-Z]", body, maxsplit=1)[0]
+    parts = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", body, maxsplit=1)
+    body = parts[0]
+    placed = len(parts) == 2 and len(parts[1].split()) <= 4  # "Jane Doe in Brussels"
     segments = [s for s in _SEGMENT_SEPARATORS.split(body) if s]
     if not segments:
         return None
@@ -246,9 +248,11 @@ def parse_byline(line: str) -> str | None:
     trailing = segments[kept_end:]
     if not by:
         # without "By", demand the "Jane Doe, Reuters" / "Jane Doe, Staff Writer" shape
-        if kept_end != 1 or len(trailing) != 1 or len(trailing[0].split()) > 5:
+        if kept_end != 1 or len(trailing) > 1 or (not trailing and not placed):
             return None
-        if not (_ROLE_WORDS.search(trailing[0]) or _ORG_WORDS.search(trailing[0]) or re.fullmatch(r"[A-Z][\w&.-]+", trailing[0])):
+        if trailing and (len(trailing[0].split()) > 5 or not (
+                _ROLE_WORDS.search(trailing[0]) or _ORG_WORDS.search(trailing[0])
+                or re.fullmatch(r"[A-Z][\w&.-]+", trailing[0]))):
             return None
     elif trailing and len(" ".join(trailing).split()) > 10:
         return None  # a sentence that starts with "By", not a byline
