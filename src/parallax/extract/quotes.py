@@ -1,11 +1,461 @@
-"""Quotes and reported speech with their speakers.  (Placeholder: filled by the extraction work.)"""
+"""Quotes and reported speech with their speakers.
+
+Direct and partial quotes come from quotation marks (`quote_spans`); each is attributed through
+the cue in its frame (the words between it and the sentence edge or the next quote: `"...," he
+said.` / `X said: "..."`), or, for a quote embedded in a sentence, through the cue verb or speech
+noun it hangs from in the dependency parse. A quoted term with no cue and no speaker is a scare
+quote and is not reported. Reported speech is the complement clause of a cue verb (`X said that
+...`, `..., X told Reuters.`, `According to X, ...`, `denied it, saying ...`).
+
+Offsets: the parse is over normalised text; every stored offset is an ORIGINAL offset.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
 from parallax.extract.entities import DocEntities
-from parallax.model import Quote
+from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
+from parallax.extract.speakers import SpeakerResolver
+from parallax.extract.speech_verbs import (
+    CUE_NOUNS,
+    INHERITING_PARTICIPLES,
+    WEAK_CUES,
+    cue_phrase,
+    is_according_to,
+    is_cue_verb,
+    learn_cues,
+    lemma,
+)
+from parallax.model import Quote, Speaker
 from parallax.nlp.analyzed import AnalyzedDoc
+
+FRAME_TOKENS = 45  # how far an attribution frame reaches from the quote
+NO_REPORTED = {"ask", "question", "query", "wonder", "quote", "describe", "call", "answer", "reply"}
+# verbs whose direct object is itself the statement ("stressed the need to ...")
+STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiterate", "underline",
+                          "underscore", "highlight", "note", "predict"}
+_SENT_END = {".", "!", "?"}
+
+
+@dataclass
+class _Q:
+    span: QuoteSpan
+    start: int  # original offsets of the content
+    end: int
+    nstart: int  # normalised offsets of the content
+    nend: int
+    toks: list[Token] = field(default_factory=list)
+    open_tok: int = -1  # token index of the opening mark
+    close_tok: int = -1
+    kind: str = "direct"
+    cue: str | None = None
+    speaker: Speaker | None = None
+    keep: bool = True
+
+
+class _Extractor:
+    def __init__(self, ad: AnalyzedDoc, ents: DocEntities):
+        self.ad = ad
+        self.doc = ad.doc
+        self.ents = ents
+        self.tok_starts = [t.idx for t in self.doc]
+        self.quotes = self._locate(find_quote_spans(ad.document.text))
+        self.in_quote: set[int] = set()
+        self.mark_of: dict[int, _Q] = {}
+        for q in self.quotes:
+            self.in_quote.update(t.i for t in q.toks)
+            for i in (q.open_tok, q.close_tok):
+                if i >= 0:
+                    self.in_quote.add(i)
+                    self.mark_of[i] = q
+        self.learned = learn_cues(self.doc, self.in_quote)
+        self.resolver = SpeakerResolver(ad, ents, self.in_quote)
+
+    # -- locating quotes in the parse --------------------------------------------------------
+    def _tok_at(self, norm_offset: int) -> int:
+        return max(bisect_right(self.tok_starts, norm_offset) - 1, 0)
+
+    def _locate(self, spans: list[QuoteSpan]) -> list[_Q]:
+        out = []
+        text = self.ad.document.text
+        for s in spans:
+            a, b = s.start, s.end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b <= a:
+                continue
+            na, nb = self.ad.norm.norm_offset(a), self.ad.norm.norm_offset(b)
+            q = _Q(span=s, start=a, end=b, nstart=na, nend=nb)
+            first, last = self._tok_at(na), self._tok_at(max(nb - 1, na))
+            q.toks = [t for t in self.doc[first: last + 1] if not t.is_space]
+            no = self.ad.norm.norm_offset(s.open)
+            q.open_tok = self._tok_at(no) if self.doc[self._tok_at(no)].idx == no else -1
+            if s.closed:
+                nc = self.ad.norm.norm_offset(s.close)
+                q.close_tok = self._tok_at(nc) if self.doc[self._tok_at(nc)].idx == nc else -1
+            out.append(q)
+        return out
+
+    # -- frames ------------------------------------------------------------------------------
+    def _stop(self, t: Token) -> bool:
+        return t.i in self.in_quote or "\n" in t.text or (t.text in _SENT_END and t.i not in self.in_quote)
+
+    def leading(self, q: _Q) -> list[Token]:
+        i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
+        out: list[Token] = []
+        while i >= 0 and len(out) < FRAME_TOKENS and not self._stop(self.doc[i]):
+            out.append(self.doc[i])
+            i -= 1
+        return out[::-1]
+
+    def trailing(self, q: _Q) -> list[Token]:
+        i = (q.close_tok if q.close_tok >= 0 else q.toks[-1].i) + 1
+        out: list[Token] = []
+        while i < len(self.doc) and len(out) < FRAME_TOKENS and not self._stop(self.doc[i]):
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    # -- cues and their speakers ---------------------------------------------------------
+    def is_cue(self, t: Token) -> bool:
+        return t.i not in self.in_quote and is_cue_verb(t, self.learned)
+
+    def speaker_of_cue(self, v: Token, frame: set[int] | None = None, depth: int = 0) -> Speaker | None:
+        """The speaker of a cue verb: its subject, the name after an inverted cue, or inherited."""
+        if is_according_to(v):
+            to = v.nbor(1)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in v.children if c.dep_ == "pobj"), None)
+            return self.resolver.from_token(obj) if obj is not None else None
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
+        if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who", "there"):
+            return self.resolver.from_token(subj)
+        if subj is None:
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None and lemma(v) != "quote":
+                    return self.resolver.from_token(pobj)
+            if lemma(v) != "tell" and v.dep_ not in ("advcl", "xcomp", "pcomp") or v.i > 0 and v.nbor(-1).is_punct:
+                for c in v.rights:
+                    if c.i in self.in_quote:
+                        continue
+                    if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN"):
+                        if lemma(v) == "tell" and c.dep_ == "dobj":
+                            continue
+                        return self.resolver.from_token(c)
+        if subj is None:
+            named = self._name_before_cue(v, v.sent.start)
+            if named is not None:
+                return named[0]
+        if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "pobj") and v.head.i != v.i:
+            h = v.head
+            if h.dep_ == "prep" and h.lower_ == "as":
+                h = h.head
+            if lemma(h) == "quote":
+                obj = next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                return self.resolver.from_token(obj) if obj is not None else None
+            if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
+                if h.pos_ in ("VERB", "AUX"):
+                    return self.speaker_of_cue(h, frame, depth + 1)
+        if frame:
+            return self._nearest_agent(v, frame)
+        return None
+
+    def _nearest_agent(self, v: Token, frame: set[int]) -> Speaker | None:
+        cands = sorted((abs(i - v.i), i) for i in frame if i != v.i)
+        for _, i in cands:
+            t = self.doc[i]
+            e = self.resolver.entity_of(t)
+            if e is not None and e.type in ("PERSON", "ORG"):
+                return self.resolver.speaker_for(e)
+        return None
+
+    # -- direct quotes ------------------------------------------------------------------------
+    def _frame_cue(self, frame: list[Token], near_end: bool) -> Token | None:
+        cues = [t for t in frame if self.is_cue(t) or is_according_to(t)]
+        if not cues:
+            return None
+        return cues[-1] if near_end else cues[0]
+
+    def attribute_direct(self, q: _Q) -> None:
+        lead, trail = self.leading(q), self.trailing(q)
+        content = self.ad.norm.text[q.nstart: q.nend].rstrip()
+        trail_first = content.endswith(",") or (
+            trail and (trail[0].text == "," or trail[0].is_lower or trail[0].pos_ in ("PRON", "PROPN"))
+            and content[-1:] in "?!—-")
+        if content.endswith(".") and trail and trail[0].text != ",":
+            trail_first = bool(trail) and any(self.is_cue(t) for t in trail[:4])
+        order = [("trail", trail), ("lead", lead)] if trail_first else [("lead", lead), ("trail", trail)]
+        for where, frame in order:
+            if where == "trail":
+                frame = frame[:12]
+            cue = self._frame_cue(frame, near_end=(where == "lead"))
+            if cue is None:
+                if where == "lead" and frame and frame[-1].text == ":":
+                    root = next((t for t in frame if t.dep_ == "ROOT" or t.head.i == t.i), frame[-1])
+                    verb = root if root.pos_ in ("VERB", "AUX") else None
+                    if verb is not None:
+                        q.cue, q.speaker = verb.text, self.speaker_of_cue(verb, {t.i for t in frame})
+                        if q.speaker:
+                            return
+                continue
+            sp = self.speaker_of_cue(cue, {t.i for t in frame})
+            if sp is not None:
+                q.cue, q.speaker = cue_phrase(cue), sp
+                return
+            if q.cue is None:
+                q.cue = cue_phrase(cue)
+
+    # -- partial quotes -------------------------------------------------------------------------
+    def attribute_partial(self, q: _Q) -> None:
+        inside = {t.i for t in q.toks}
+        heads = [t for t in q.toks if t.head.i not in inside and t.head.i != t.i]
+        for h in heads:
+            node = h.head
+            steps = 0
+            while steps < 12:
+                steps += 1
+                if node.i not in self.in_quote or node.i in self.mark_of:
+                    if self.is_cue(node):
+                        sp = self.speaker_of_cue(node)
+                        if sp is not None:
+                            q.cue, q.speaker = cue_phrase(node), sp
+                            return
+                    if node.pos_ == "NOUN" and lemma(node) in CUE_NOUNS:
+                        sp = self._speech_noun_speaker(node)
+                        if sp is not None:
+                            q.cue, q.speaker = node.text, sp
+                            return
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        # "According to X, '...' but '...'" anywhere before the quote in its sentence
+        sent = q.toks[0].sent
+        for t in sent:
+            if t.i >= q.toks[0].i:
+                break
+            if is_according_to(t) and t.i not in self.in_quote:
+                sp = self.speaker_of_cue(t)
+                if sp is not None:
+                    q.cue, q.speaker = "according to", sp
+                    return
+
+    def _speech_noun_speaker(self, n: Token) -> Speaker | None:
+        for c in n.children:
+            if c.dep_ == "poss":
+                return self.resolver.from_token(c)
+        for c in n.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and self.resolver.entity_of(pobj) is not None:
+                    return self.resolver.from_token(pobj)
+            if c.dep_ == "acl":  # "remarks made by X"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        pobj = next((x for x in a.children if x.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return self.resolver.from_token(pobj)
+        return None
+
+    # -- classification ---------------------------------------------------------------------
+    def classify(self, q: _Q, prev: _Q | None) -> None:
+        content = self.ad.norm.text[q.nstart: q.nend]
+        first = next((c for c in content if c.isalnum()), "")
+        lead = self.leading(q)
+        opens_sentence = not lead or lead[-1].text in (":", ",", "—", "-", "–") or self.is_cue(lead[-1])
+        if not q.span.closed or (prev is not None and prev.span.group == q.span.group):
+            q.kind = "direct"
+        elif (first.isupper() or first.isdigit()) and opens_sentence:
+            q.kind = "direct"
+        else:
+            q.kind = "partial"
+
+    def attribute(self) -> list[_Q]:
+        prev: _Q | None = None
+        for q in self.quotes:
+            if not q.toks:
+                q.keep = False
+                continue
+            self.classify(q, prev)
+            same_group = prev is not None and prev.span.group == q.span.group
+            if same_group:
+                q.cue, q.speaker = prev.cue, prev.speaker
+            elif q.kind == "direct":
+                self.attribute_direct(q)
+                if q.speaker is None:
+                    self.attribute_partial(q)
+            else:
+                self.attribute_partial(q)
+                if q.speaker is None:
+                    self.attribute_direct(q)
+            if q.speaker is None:
+                self._inherit(q, prev)
+            if q.speaker is None and not self._looks_like_speech(q):
+                q.keep = False  # a scare quote or a title: no cue, no speaker
+            if q.keep:
+                self.resolver.note(q.start, q.speaker)
+            prev = q if q.keep else prev
+        # a multi-paragraph quote is attributed in its last paragraph as often as in its first
+        for q in self.quotes:
+            if q.keep and q.speaker is None:
+                mates = [m for m in self.quotes if m.span.group == q.span.group and m.speaker is not None]
+                if mates:
+                    q.cue, q.speaker = mates[-1].cue, mates[-1].speaker
+        return [q for q in self.quotes if q.keep]
+
+    def _inherit(self, q: _Q, prev: _Q | None) -> None:
+        """A quote with no cue of its own continues the previous quote when nothing intervenes."""
+        if prev is None or prev.speaker is None:
+            return
+        gap = self.doc[(prev.close_tok if prev.close_tok >= 0 else prev.toks[-1].i) + 1: q.toks[0].i]
+        words = [t for t in gap if not t.is_punct and not t.is_space and t.i not in self.in_quote]
+        same_sentence = prev.toks[-1].sent == q.toks[0].sent
+        other_agent = any(
+            (e := self.resolver.entity_of(t)) is not None and e.id != prev.speaker.entity and e.type == "PERSON"
+            for t in words)
+        if len(words) <= 3 and (same_sentence or q.kind == "direct"):
+            q.cue, q.speaker = prev.cue, prev.speaker
+        elif same_sentence and not other_agent and not any(self.is_cue(t) for t in words):
+            q.cue, q.speaker = prev.cue, prev.speaker  # "'...' - an aside - '...'" / "'...' but '...'"
+        elif q.kind == "direct" and not [t for t in words if t.pos_ in ("VERB", "AUX")] and len(words) <= 8:
+            q.cue, q.speaker = prev.cue, prev.speaker
+
+    def _looks_like_speech(self, q: _Q) -> bool:
+        """An unattributed quote is kept only when it reads as a spoken sentence, not a term."""
+        if q.kind != "direct":
+            return False
+        verbs = [t for t in q.toks if t.pos_ in ("VERB", "AUX")]
+        words = [t for t in q.toks if t.is_alpha]
+        return len(words) >= 6 and bool(verbs)
+
+    # -- reported speech ------------------------------------------------------------------------
+    def reported(self, quotes: list[_Q]) -> list[tuple[int, int, str, Speaker]]:
+        """(norm start, norm end, cue, speaker) of reported clauses."""
+        out: list[tuple[int, int, str, Speaker]] = []
+        seen: set[tuple[int, int]] = set()
+        qspans = [(q.nstart, q.nend) for q in quotes]
+        for v in self.doc:
+            if v.i in self.in_quote:
+                continue
+            if is_according_to(v):
+                content = self._according_content(v)
+            elif self.is_cue(v) and lemma(v) not in NO_REPORTED:
+                content = self._clause_of(v)
+                if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                    named = self._name_before_cue(v, v.sent.start)
+                    content = (v.sent.start, named[1]) if named else None
+            else:
+                continue
+            if content is None or any(c.dep_ == "neg" for c in v.children):
+                continue
+            a, b = content
+            sp = self.speaker_of_cue(v)
+            if sp is None:
+                continue
+            span = self._trim(a, b, qspans)
+            if span is None or span in seen:
+                continue
+            if lemma(v) in WEAK_CUES and sp.entity is None and not sp.name[:1].isupper():
+                continue
+            seen.add(span)
+            out.append((span[0], span[1], cue_phrase(v), sp))
+        # a clause nested in another by the same speaker ("stressed that he believed ...") adds nothing
+        return [r for r in out if not any(
+            o is not r and o[0] <= r[0] and r[1] <= o[1] and (o[0], o[1]) != (r[0], r[1])
+            and o[3].name == r[3].name for o in out)]
+
+    def _name_before_cue(self, v: Token, lo: int) -> tuple[Speaker, int] | None:
+        """'<clause>, Lee Choon Geun of the X Institute told Reuters': a subjectless cue whose
+        speaker the parser attached elsewhere. Returns the speaker and the comma ending the clause."""
+        for i in range(v.i - 1, max(lo, v.i - 16) - 1, -1):
+            t = self.doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.i in self.in_quote:
+                return None
+            e = self.resolver.entity_of(t)
+            if e is None or e.type not in ("PERSON", "ORG"):
+                continue
+            j = i
+            while j > lo and self.resolver.entity_of(self.doc[j - 1]) is e:
+                j -= 1
+            if j > lo and self.doc[j - 1].text == ",":
+                return self.resolver.speaker_for(e), j - 1
+        return None
+
+    def _clause_of(self, v: Token) -> tuple[int, int] | None:
+        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            return comp.left_edge.i, comp.right_edge.i + 1
+        if lemma(v) in STATEMENT_OBJECT_VERBS:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
+                return obj.left_edge.i, obj.right_edge.i + 1
+        # parenthetical "…, Kirby added, …" parsed as hanging off the content's verb
+        subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        objs = any(c.dep_ in ("dobj", "xcomp", "advcl") for c in v.children if c.i > v.i and lemma(v) != "tell")
+        if subj and not objs and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            h = v.head
+            first = next(t for t in v.subtree if not t.is_punct)
+            if first.i > 0 and self.doc[first.i - 1].text == ",":
+                toks = [t.i for t in h.subtree if not (v.left_edge.i <= t.i <= v.right_edge.i)]
+                if toks:
+                    return min(toks), max(toks) + 1
+        return None
+
+    def _according_content(self, v: Token) -> tuple[int, int] | None:
+        pp_end = v.nbor(1).right_edge.i if v.i + 1 < len(self.doc) else v.i
+        sent = v.sent
+        a = pp_end + 1
+        while a < sent.end and self.doc[a].is_punct:
+            a += 1
+        before = v.i - sent.start
+        after = sent.end - a
+        if before > after:  # "X happened, according to Y" -> the part before
+            return sent.start, v.i
+        return (a, sent.end) if a < sent.end else None
+
+    def _trim(self, a: int, b: int, qspans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        doc = self.doc
+        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        for i in range(a, b):  # stop where quoted words begin: the quote covers them
+            if i in self.in_quote:
+                b = i
+                break
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        if b - a < 3:
+            return None
+        na, nb = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if any(s < nb and na < e for s, e in qspans):
+            return None
+        return na, nb
 
 
 def extract_quotes(ad: AnalyzedDoc, ents: DocEntities) -> list[Quote]:
-    return []
+    x = _Extractor(ad, ents)
+    items: list[tuple[int, int, str, str | None, Speaker | None]] = []
+    quotes = x.attribute()
+    for q in quotes:
+        items.append((q.start, q.end, q.kind, q.cue, q.speaker))
+    for na, nb, cue, sp in x.reported(quotes):
+        a, b = ad.orig_span(na, nb)
+        items.append((a, b, "reported", cue, sp))
+    items.sort(key=lambda it: (it[0], it[1]))
+    out = []
+    text = ad.document.text
+    for n, (a, b, kind, cue, sp) in enumerate(items, 1):
+        out.append(Quote(
+            id=f"{ad.id}-q{n}", doc=ad.id, start=a, end=b, text=text[a:b], kind=kind, cue=cue,
+            speaker=sp, sentence=ad.orig_sentence_at(ad.norm.norm_offset(a)),
+        ))
+    return out

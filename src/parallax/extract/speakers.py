@@ -1,0 +1,256 @@
+"""Who is speaking: from a cue's subject (or the name after an inverted cue) to a `Speaker`.
+
+Names resolve to the entity whose mention they overlap; pronouns to the last compatible
+speaker/subject before them; role nouns ("the Russian president") to `ents.find`, else to the
+person whose title words (premodifiers, appositive, Entity.roles) contain the role; nouns with
+an organisation inside ("Stratfor analysts", "a statement on the ministry's site") to that
+organisation; bare group nouns ("Experts") to a name without an entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from spacy.tokens import Span, Token
+
+from parallax.extract.entities import DocEntities
+from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_phrases
+from parallax.model import Entity, Speaker
+from parallax.nlp.analyzed import AnalyzedDoc
+
+PERSONAL = {"he", "she", "him", "her"}
+PLURAL = {"they", "them"}
+AGENT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+             "secretary": "spokesperson"}
+_GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat", "critic", "researcher",
+                "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
+
+
+class SpeakerResolver:
+    def __init__(self, ad: AnalyzedDoc, ents: DocEntities, quote_tokens: set[int]):
+        self.ad = ad
+        self.ents = ents
+        self.quote_tokens = quote_tokens
+        self._roles: dict[str, tuple[str | None, str | None]] = {}
+        # (original offset, Speaker) of attributions made so far, in text order
+        self.history: list[tuple[int, Speaker]] = []
+
+    # -- entities ---------------------------------------------------------------------------
+    def entity_of(self, tok: Token) -> Entity | None:
+        a, b = self.ad.orig_span(tok.idx, tok.idx + len(tok.text))
+        e = self.ents.at(a, b)
+        return e if e is not None and e.type in AGENT_TYPES else None
+
+    def speaker_for(self, e: Entity) -> Speaker:
+        if e.type == "PERSON" or e.id in self._person_like:
+            if e.id not in self._roles:
+                self._roles[e.id] = person_role(self.ad, e)
+            role, org = self._roles[e.id]
+        else:
+            role, org = None, None
+        return Speaker(entity=e.id, name=e.name, role=role, organization=org)
+
+    @cached_property
+    def _person_like(self) -> set[str]:
+        """Entities typed ORG by the tagger that the text treats as people (appositive roles)."""
+        out = set()
+        for e in self.ents.entities:
+            if e.type == "ORG" and (e.roles or len(e.name.split()) >= 2 and any(
+                self._has_role_phrase(m.start, m.end) for m in e.mentions[:2]
+            )):
+                out.add(e.id)
+        return out
+
+    def _has_role_phrase(self, a: int, b: int) -> bool:
+        span = self.ad.doc.char_span(self.ad.norm.norm_offset(a), self.ad.norm.norm_offset(b), alignment_mode="expand")
+        if span is None:
+            return False
+        # only a role phrase after the name ("X, head of Y") marks a person; a title before an
+        # organisation's name ("head of the X Ministry's department") does not
+        return any(start >= b and parse_role(text)[0] for text, (start, _end) in role_phrases(self.ad, span))
+
+    # -- titles ---------------------------------------------------------------------------
+    @cached_property
+    def _titles(self) -> list[tuple[Entity, set[str]]]:
+        out = []
+        for e in self.ents.entities:
+            if e.type != "PERSON":
+                continue
+            words: set[str] = set()
+            for r in e.roles:
+                words.update(w.lower() for w in f"{r.role or ''} {r.organization or ''}".split())
+            for m in e.mentions:
+                span = self.ad.doc.char_span(
+                    self.ad.norm.norm_offset(m.start), self.ad.norm.norm_offset(m.end), alignment_mode="expand")
+                if span is None:
+                    continue
+                for text, _ in role_phrases(self.ad, span):
+                    words.update(w.lower().strip("’',") for w in text.split())
+            words |= {_SYNONYMS[w] for w in words if w in _SYNONYMS}
+            if words:
+                out.append((e, words))
+        return out
+
+    def by_role_noun(self, head: Token, offset: int) -> Entity | None:
+        """'the Russian president' -> the person titled so in the article (most recent first)."""
+        np = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+        text = " ".join(t.text for t in np)
+        e = self.ents.find(text) or self.ents.find(f"the {text}")
+        if e is not None and e.type in AGENT_TYPES:
+            return e
+        by_role = getattr(self.ents, "by_role_noun", None)  # the entities stage's own matcher, when present
+        if by_role is not None:
+            e = by_role(f"the {text}", offset)
+            if e is not None:
+                return e
+        h = head.lower_
+        h = _SYNONYMS.get(h, h)
+        mods = {t.lower_ for t in np if t.i < head.i and t.pos_ in ("ADJ", "PROPN", "NOUN")}
+        last_seen = {id(e): max((m.start for m in e.mentions if m.start < offset), default=-1)
+                     for e, _ in self._titles}
+        best = [(last_seen[id(e)], e) for e, words in self._titles if h in words and mods <= words]
+        if not best:
+            return None
+        best.sort(key=lambda x: x[0], reverse=True)
+        return best[0][1]
+
+    # -- noun phrases --------------------------------------------------------------------
+    def from_token(self, tok: Token) -> Speaker | None:
+        """The speaker a subject/agent token stands for."""
+        offset = self.ad.orig_span(tok.idx, tok.idx + 1)[0]
+        if tok.pos_ == "PRON" or tok.lower_ in PERSONAL | PLURAL:
+            return self.pronoun(tok, offset)
+        e = self.entity_of(tok)
+        if e is not None and e.type in ("PERSON", "ORG") or (e is not None and tok.ent_iob_ != "O"):
+            if e.type != "PERSON":
+                person = self._appos_person(tok)
+                if person is not None:
+                    return self.speaker_for(person)
+            return self.speaker_for(e)
+        person = self._appos_person(tok)
+        if person is not None:
+            return self.speaker_for(person)
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS):
+            if tok.lemma_.lower() not in _GROUP_NOUNS or tok.tag_ != "NNS":
+                e = self.by_role_noun(tok, offset)
+                if e is not None:
+                    return self.speaker_for(e)
+        org = self._org_inside(tok)
+        if org is not None:
+            return self.speaker_for(org)
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS:
+            # "Acme analysts say": the organisation they speak for (not a place: "US officials")
+            comp = [t for t in tok.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < tok.i]
+            if comp and all(t.ent_type_ not in ("GPE", "NORP", "LOC") for t in comp):
+                name = " ".join(t.text for t in comp)
+                e = self.ents.find(name)
+                return self.speaker_for(e) if e is not None else Speaker(name=name)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
+            if tok.pos_ == "PROPN" or tok.tag_ == "NNS" or tok.lemma_.lower() in _GROUP_NOUNS:
+                name = " ".join(t.text for t in words)
+                return Speaker(name=name[:1].upper() + name[1:])
+            return Speaker(name=" ".join(t.text for t in words))
+        return None
+
+    def _appos_person(self, tok: Token) -> Entity | None:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                e = self.entity_of(c)
+                if e is not None and e.type == "PERSON":
+                    return e
+        return None
+
+    def _org_inside(self, tok: Token) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for t in tok.subtree:
+            if t.i == tok.i or t.i in self.quote_tokens or t.dep_ in ("relcl", "appos") and t.i > tok.i + 8:
+                continue
+            if t.pos_ in ("PROPN", "NOUN"):
+                e = self.entity_of(t)
+                if e is not None and e.type == "ORG":
+                    d = abs(t.i - tok.i)
+                    if best is None or d < best[0]:
+                        best = (d, e)
+        return best[1] if best else None
+
+    # -- pronouns --------------------------------------------------------------------------
+    def note(self, offset: int, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.history.append((offset, speaker))
+
+    def _last_spoken(self, offset: int, plural: bool) -> Speaker | None:
+        for off, sp in reversed(self.history):
+            if off >= offset:
+                continue
+            e = self.ents.entities_by_id.get(sp.entity or "") if hasattr(self.ents, "entities_by_id") else None
+            e = e or next((x for x in self.ents.entities if x.id == sp.entity), None)
+            is_person = e is not None and (e.type == "PERSON" or e.id in self._person_like)
+            if plural != is_person or (plural and e is None):
+                return sp
+            return None
+        return None
+
+    def pronoun(self, tok: Token, offset: int) -> Speaker | None:
+        low = tok.lower_
+        if low in PLURAL:
+            return self._last_spoken(offset, plural=True) or self._subject_before(tok, plural=True)
+        if low not in PERSONAL:
+            return None
+        # an earlier subject in the same sentence ("After Smith arrived, he said"); an earlier
+        # pronoun subject there refers to the same person ("Explaining that he ..., he said")
+        sent = tok.sent
+        for t in reversed(list(sent[: tok.i - sent.start])):
+            if t.i in self.quote_tokens or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in PERSONAL:
+                return self.pronoun(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
+            e = self.entity_of(t)
+            if e is not None and (e.type == "PERSON" or e.id in self._person_like):
+                return self.speaker_for(e)
+        sp = self._subject_before(tok, plural=False)
+        if sp is not None:
+            return sp
+        # an earlier person in the same sentence ("When reporters asked Smith ..., he said")
+        for t in reversed(list(sent[: tok.i - sent.start])):
+            if t.i in self.quote_tokens or t.dep_ == "conj":
+                continue
+            e = self.entity_of(t)
+            if e is not None and (e.type == "PERSON" or e.id in self._person_like):
+                return self.speaker_for(e)
+        sp = self._last_spoken(offset, plural=False)
+        if sp is not None:
+            return sp
+        persons = self.ents.persons_before(offset)
+        return self.speaker_for(persons[0]) if persons else None
+
+    def _subject_before(self, tok: Token, plural: bool) -> Speaker | None:
+        """Subject of the nearest earlier sentence (outside quotes) naming a compatible agent."""
+        ad = self.ad
+        i = bisect_right(ad.sentence_starts, tok.sent.start_char) - 2
+        looked = 0
+        while i >= 0 and looked < 3:
+            sent: Span = ad.sent_spans[i]
+            i -= 1
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.quote_tokens]
+            if not subjects:
+                continue
+            looked += 1
+            subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+            for s in subjects:
+                if s.pos_ == "PRON":
+                    if (s.lower_ in PLURAL) == plural and s.lower_ in PERSONAL | PLURAL:
+                        return self.pronoun(s, ad.orig_span(s.idx, s.idx + 1)[0])
+                    continue
+                sp = self.from_token(s)
+                if sp is None or sp.entity is None:
+                    continue
+                e = next(x for x in self.ents.entities if x.id == sp.entity)
+                is_person = e.type == "PERSON" or e.id in self._person_like
+                if is_person != plural:
+                    return sp
+            if ad.doc.text[sent.end_char: sent.end_char + 2].count("\n") >= 1 and looked >= 1:
+                break  # stay within the paragraph after the first subject-bearing sentence
+        return None

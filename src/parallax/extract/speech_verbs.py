@@ -1,0 +1,120 @@
+"""Attribution cues: speech and cognition verbs, speech nouns, and per-document learned cues.
+
+A token is a cue when its lemma is in the lexicon below, or when the document itself shows
+the lemma acting as one (`learn_cues`): a verb whose subject is a person/organisation and that
+governs a quotation, or that governs a finite "that"-clause, counts as a cue everywhere in that
+document. That picks up verbs the list misses ("quipped", "objected") without a second pass.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Verbs that introduce what someone said, wrote or thinks (by lemma).
+CUE_VERBS: frozenset[str] = frozenset("""
+say tell explain assess suggest stress continue claim add warn deny note argue insist emphasize
+emphasise acknowledge announce assert believe estimate report write tweet post reply urge vow
+admit allege point remark comment state declare observe mention recall reiterate repeat confirm
+respond retort answer ask query question predict forecast caution concede contend maintain
+complain lament say boast brag promise pledge threaten reveal disclose indicate accuse charge
+describe characterize characterise call dismiss reject counter object protest recount describe
+agree disagree conclude testify affirm proclaim announce recommend propose demand insist warn
+advise tell inform assure reassure whisper shout yell cry exclaim sigh laugh joke quip muse
+think expect fear hope doubt reckon suspect feel acknowledge recognize recognise concur highlight
+underline underscore summarize summarise clarify elaborate specify stipulate announce
+insist signal hint imply predict project calculate judge consider
+""".split())
+
+# Lemmas that govern clauses but are not attribution ("it means that", "the data show that").
+NOT_CUES: frozenset[str] = frozenset("""
+be have do make let see ensure mean show seem appear help find prove determine decide wonder
+depend require cause allow know realize realise learn understand guess hear read notice
+""".split())
+
+# Participles that, hanging off a speech verb, keep its speaker ("denied it, saying ...");
+# "suggesting"/"indicating" after a clause are usually the writer's inference, so not these.
+INHERITING_PARTICIPLES: frozenset[str] = frozenset("""
+say add note stress explain argue insist claim warn emphasize emphasise tell write describe
+acknowledge assert declare state repeat reiterate recall point vow promise urge accuse call
+""".split())
+
+# Cues that need a person/organisation subject before they count as reported speech
+# (a statement noun like "signal" or "predict" is too weak on its own).
+WEAK_CUES: frozenset[str] = frozenset("""
+suggest indicate signal hint imply project calculate judge consider expect hope fear think feel
+doubt reckon suspect describe call characterize characterise question ask
+""".split())
+
+# Nouns that carry someone's words: "Kim's remarks about ...", "a statement by the ministry".
+CUE_NOUNS: frozenset[str] = frozenset("""
+remark comment statement word speech address interview testimony claim assertion warning
+pledge promise vow message letter post tweet note announcement declaration briefing remarks
+comments words explanation argument view opinion assessment description call appeal
+""".split())
+
+# "X said" with X a pronoun/noun is attribution; these phrasal verbs need their particle.
+PHRASAL: dict[str, str] = {"point": "out", "go": "on", "spell": "out", "lay": "out"}
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_cue_verb(tok: Token, learned: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A verb token used as an attribution cue."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lem = lemma(tok)
+    if lem in PHRASAL:
+        return any(c.dep_ == "prt" and c.lower_ == PHRASAL[lem] for c in tok.children)
+    if lem in NOT_CUES:
+        return False
+    return lem in CUE_VERBS or lem in learned
+
+
+def is_according_to(tok: Token) -> bool:
+    """'according' of 'according to X'."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def cue_phrase(tok: Token) -> str:
+    """The cue as written: 'said', 'pointed out', 'according to', 'quoted as saying'."""
+    if is_according_to(tok):
+        return "according to"
+    lem = lemma(tok)
+    if lem in PHRASAL:
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if prt is not None:
+            return f"{tok.text} {prt.text}"
+    return tok.text
+
+
+_SUBJ = ("nsubj", "nsubjpass")
+_AGENT_POS = ("PROPN", "NOUN", "PRON")
+
+
+def learn_cues(doc: Doc, quote_tokens: set[int]) -> frozenset[str]:
+    """Lemmas that act as attribution verbs in this document (see module doc)."""
+    learned: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        lem = lemma(tok)
+        if lem in CUE_VERBS or lem in NOT_CUES or len(lem) < 3:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        if subj is None or subj.pos_ not in _AGENT_POS or subj.lower_ in ("it", "this", "that", "there"):
+            continue
+        agentive = subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ == "PRON"
+        if not agentive:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            governs_quote = c.i in quote_tokens and tok.i not in quote_tokens
+            finite_that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if governs_quote or finite_that:
+                learned.add(lem)
+                break
+    return frozenset(learned)
