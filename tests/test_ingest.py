@@ -313,10 +313,14 @@ def test_utf8_bom_is_dropped(tmp_path):
 def test_duplicates_differing_only_in_quote_style_are_skipped():
     curly, straight = DATA / "quotes_curly.txt", DATA / "quotes_straight.txt"
     first, second = run(curly, straight)
-    assert first.ok and first.document.text != second.document.text
-    assert second.skipped == f"duplicate of {curly}"
-    assert second.document.id == first.document.id
-    assert second.document.content_hash == first.document.content_hash
+    assert first.ok and first.source == str(curly)
+    assert not second.ok and second.document is None and second.error is None
+    assert second.skipped == f"duplicate of {curly}" and second.source == str(straight)
+    # same identity whichever copy comes first
+    (alone,) = run(straight)
+    assert alone.document.id == first.document.id
+    assert alone.document.content_hash == first.document.content_hash
+    assert alone.document.text != first.document.text
 
 
 # --- the seed articles against the gold "documents" block ----------------------------------------

@@ -18,15 +18,25 @@ class IngestError:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """Exactly one of ``document`` / ``error`` is set; ``skipped`` explains a skipped document."""
+    """One outcome per document found: ``document`` (ok), ``error``, or ``skipped`` (a reason).
+
+    A skipped duplicate has no document (consumers test ``result.document``); ``source``
+    names the input in every case.
+    """
 
     document: Document | None = None
     error: IngestError | None = None
-    skipped: str | None = None  # e.g. "duplicate of a.txt"; document is then the duplicate
+    skipped: str | None = None  # e.g. "duplicate of a.txt"
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            src = self.document.source if self.document else self.error.source if self.error else None
+            object.__setattr__(self, "source", src)
 
     @property
     def ok(self) -> bool:
-        return self.document is not None and self.skipped is None
+        return self.document is not None
 
 
 class IngestFailure(Exception):

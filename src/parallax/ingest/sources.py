@@ -46,7 +46,7 @@ def iter_documents(inputs: Iterable[str | os.PathLike], *, max_bytes: int = DEFA
             if isinstance(item, IngestError):
                 yield IngestResult(error=item)
             elif item.content_hash in seen:
-                yield IngestResult(document=item, skipped=f"duplicate of {seen[item.content_hash]}")
+                yield IngestResult(skipped=f"duplicate of {seen[item.content_hash]}", source=item.source)
             else:
                 seen[item.content_hash] = item.source
                 yield IngestResult(document=item)
