@@ -501,3 +501,35 @@ def test_concurrent_writers(db_url):
             results = list(pool.map(lambda s: s.save_analysis(twice), [a, b]))
         assert sorted(results) == [False, True]
         assert b.count_documents() == 9
+
+
+def test_save_analysis_replace(store, three):
+    redo = make_analysis("db", TEXT_B, outlet="Evening Post", published="2024-05-03", speaker="Oren Vast", n=2,
+                         event_date="2024-03")
+    redo.numbers = []
+    assert store.save_analysis(redo) is False  # same content hash: kept as it was
+    assert store.query_quotes(doc="db")[1] == 1
+    assert store.save_analysis(redo, replace=True) is True
+    assert list(store.analyses()) == [three[0], redo, three[2]]  # same place in ingestion order
+    assert store.query_numbers(doc="db") == ([], 0)
+    assert [e.date for e in store.query_events(doc="db")[0]] == ["2024-03"]
+
+
+def test_sqlite_pragmas_and_memory(tmp_path):
+    from sqlalchemy import text
+
+    with Store(tmp_path / "p.db") as s:
+        with s.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    with Store(":memory:") as s:
+        assert s.save_analysis(make_analysis("m1", TEXT_A, outlet="O", published=None, speaker="Mara Quill"))
+        assert [d.id for d in s.documents()] == ["m1"]
+
+
+def test_failed_replace_keeps_old_version(store, three):
+    redo = make_analysis("db", TEXT_B, outlet="Evening Post", published="2024-05-03", speaker="Oren Vast", n=2)
+    redo.quotes[1].id = "da-q1"  # collides with another document's quote
+    with pytest.raises(IntegrityError):
+        store.save_analysis(redo, replace=True)
+    assert list(store.analyses()) == three

@@ -129,24 +129,39 @@ class Store(QueryMixin, ListsMixin):
         with self._read() as conn:
             return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
 
-    def save_analysis(self, da: DocAnalysis) -> bool:
+    def save_analysis(self, da: DocAnalysis, *, replace: bool = False) -> bool:
         """Store a document with everything extracted from it; False (nothing written) if its
-        content hash is already stored. Numbers/events without ids get ``<doc>-n<i>``/``<doc>-t<i>``."""
+        content hash is already stored, unless ``replace``: then the stored document and all its
+        facts are swapped for these (keeping its place in ingestion order), e.g. after a re-run of
+        extraction. Numbers/events without ids get ``<doc>-n<i>``/``<doc>-t<i>``."""
         doc = da.document
         if not doc.content_hash:
             doc = doc.model_copy(update={"content_hash": content_hash_of(doc.text)})
         try:
             with self._write() as conn:
-                if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == doc.content_hash)).first():
+                old = conn.execute(select(t.documents.c.id, t.documents.c.seq)
+                                   .where(t.documents.c.content_hash == doc.content_hash)).first()
+                if old and not replace:
                     return False
-                seq = conn.execute(select(func.coalesce(func.max(t.documents.c.seq), 0))).scalar_one() + 1
+                if old:
+                    self._delete_document(conn, old.id)
+                    seq = old.seq
+                else:
+                    seq = conn.execute(select(func.coalesce(func.max(t.documents.c.seq), 0))).scalar_one() + 1
                 conn.execute(insert(t.documents), [_document_row(doc, seq)])
                 self._insert_facts(conn, doc.id, da)
         except IntegrityError:
-            if self.has_document(doc.content_hash):  # a concurrent writer stored it first
+            if not replace and self.has_document(doc.content_hash):  # a concurrent writer stored it first
                 return False
             raise
         return True
+
+    @staticmethod
+    def _delete_document(conn: Connection, doc_id: str) -> None:
+        # Explicit rather than relying on ON DELETE CASCADE, which SQLite only honours with its pragma.
+        for table in (t.sentences, t.doc_entities, t.quotes, t.numbers, t.events):
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+        conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
     def _insert_facts(self, conn: Connection, doc_id: str, da: DocAnalysis) -> None:
         rows: dict = {
