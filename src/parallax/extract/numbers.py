@@ -331,6 +331,10 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
     of = _of_phrase(doc, c.end, sent.end)
     if of:
         return of
+    if c.kind == "money" and c.end + 1 < sent.end and doc[c.end].lower_ == "in":
+        nxt = doc[c.end + 1]
+        if nxt.pos_ in ("NOUN", "ADJ") and not nxt.ent_type_:  # "$3bn in aid", not "in 2020"
+            return _phrase(nxt.head if nxt.pos_ == "ADJ" and nxt.head.i > nxt.i else nxt)
     tok = doc[c.last]
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
         return _phrase(tok.head)

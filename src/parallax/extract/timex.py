@@ -112,7 +112,10 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
             return None
         if attributive:
             return tx
-        if prev is not None and prev_word not in TIME_PREPS and first.dep_ not in ("nsubj", "nsubjpass"):
+        if first.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT"):
+            return None  # "Theresa May", "August Bank"
+        subject_year = c.kind == "year" and first.dep_ in ("nsubj", "nsubjpass")
+        if prev is not None and prev_word not in TIME_PREPS and not subject_year:
             return None
         if c.kind == "year" and nxt is not None and nxt.tag_ == "NNS":
             return None  # "in 2000 cases": a count, not a year

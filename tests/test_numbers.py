@@ -1,0 +1,223 @@
+"""Numeric claims on invented sentences: values, units, qualifiers, what is counted, time, spans."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from parallax.extract.numbers import extract_numbers
+from parallax.extract.numwords import parse_number
+from parallax.model import Document
+from parallax.nlp.analyzed import AnalyzedDoc
+from parallax.nlp.loader import load_nlp
+from parallax.nlp.normalize import normalize
+
+PUB = "2024-03-14"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def numbers(nlp, text: str, published: str | None = PUB):
+    norm = normalize(text)
+    doc = Document(id="n", source="<test>", text=text, published=published)
+    return extract_numbers(AnalyzedDoc(document=doc, norm=norm, doc=nlp(norm.text)))
+
+
+def one(nlp, text: str):
+    got = numbers(nlp, text)
+    assert len(got) == 1, [(n.text, n.value) for n in got]
+    return got[0]
+
+
+# -- the number-word parser -------------------------------------------------------------------
+
+@pytest.mark.parametrize("tokens, value", [
+    (["42.74", "million"], 42_740_000),
+    (["1.1", "million"], 1_100_000),
+    (["600,000"], 600_000),
+    (["five"], 5),
+    (["twenty", "-", "five"], 25),
+    (["ninety-nine"], 99),
+    (["three", "hundred", "thousand"], 300_000),
+    (["a", "dozen"], 12),
+    (["half", "a", "million"], 500_000),
+    (["3bn"], 3_000_000_000),
+    (["two", "billion"], 2_000_000_000),
+])
+def test_parse_number(tokens, value):
+    assert parse_number(tokens) == pytest.approx(value)
+
+
+def test_parse_number_rejects_words():
+    assert parse_number(["several"]) is None
+
+
+# -- money --------------------------------------------------------------------------------------
+
+def test_dollars_million(nlp):
+    n = one(nlp, "Last year, exports between the two countries amounted to $42.74 million.")
+    assert n.value == pytest.approx(42_740_000)
+    assert n.unit == "USD"
+    assert n.text == "$42.74 million"
+    assert n.about is not None and "exports" in n.about
+    assert n.time == "2023"
+
+
+def test_euro_billion_glued(nlp):
+    n = one(nlp, "The bloc approved €3bn in aid for farmers.")
+    assert (n.value, n.unit) == (pytest.approx(3e9), "EUR")
+    assert n.about is not None and n.about.startswith("aid")
+
+
+def test_other_currencies(nlp):
+    got = numbers(nlp, "The fine was £250,000, the loan ¥8 billion and the fee 500 rubles; the grant was 3 billion won.")
+    assert [(n.unit, n.value) for n in got] == [
+        ("GBP", 250_000), ("JPY", 8e9), ("RUB", 500), ("KRW", 3e9)]
+
+
+def test_money_time_from_relative_year(nlp):
+    text = "In 2021, trade fell to a meager $45,000. A year earlier, trade between the neighbours reached $2.5 million."
+    got = numbers(nlp, text)
+    assert [(n.value, n.time) for n in got] == [(45_000, "2021"), (2_500_000, "2020")]
+    assert got[1].about is not None and got[1].about.startswith("trade between the neighbours")
+
+
+# -- percent and measures ----------------------------------------------------------------------------
+
+def test_percent_forms(nlp):
+    got = numbers(nlp, "Inflation rose 2.5 per cent in March, while unemployment fell to 4.1%.")
+    assert [(n.value, n.unit) for n in got] == [(2.5, "%"), (4.1, "%")]
+    assert got[0].text == "2.5 per cent"
+
+
+def test_distances(nlp):
+    got = numbers(nlp, "The convoy travelled 150 km north, then another 25 kilometers to the border.")
+    assert [(n.value, n.unit) for n in got] == [(150, "km"), (25, "km")]
+
+
+def test_tonnes_with_of_phrase(nlp):
+    n = one(nlp, "The ship carried 40,000 tonnes of wheat to the port.")
+    assert (n.value, n.unit, n.about) == (40_000, "tonnes", "wheat")
+
+
+# -- counts ---------------------------------------------------------------------------------------
+
+def test_count_with_modifiers_and_qualifier(nlp):
+    n = one(nlp, "The army fields over 3,500 battle tanks, according to the institute.")
+    assert (n.value, n.unit, n.qualifier) == (3500, "tanks", "over")
+    assert n.text == "over 3,500 battle tanks"
+    assert n.about == "battle tanks"
+
+
+def test_classifier_noun_keeps_its_compound(nlp):
+    n = one(nlp, "The navy operates 4,800 medium-range artillery pieces near the coast.")
+    assert (n.value, n.unit) == (4800, "artillery pieces")
+    assert n.about == "medium-range artillery pieces"
+
+
+def test_million_soldiers_and_elided_unit(nlp):
+    got = numbers(nlp, "The force has 1.1 million active soldiers and another 600,000 in reserve.")
+    assert [(n.value, n.unit) for n in got] == [(1_100_000, "soldiers"), (600_000, "soldiers")]
+    assert got[1].text == "600,000 in reserve"
+
+
+def test_small_count_needs_a_qualifier(nlp):
+    n = one(nlp, "Since then the agency has launched at least six satellites into orbit.")
+    assert (n.value, n.unit, n.qualifier) == (6, "satellites", "at least")
+    assert n.text == "at least six satellites"
+
+
+def test_small_counts_of_known_things_are_not_claims(nlp):
+    text = "The two leaders met as the two countries signed three agreements. One of them spoke."
+    assert numbers(nlp, text) == []
+
+
+def test_people_counts_are_claims_even_when_small(nlp):
+    n = one(nlp, "The blast killed three civilians near the market.")
+    assert (n.value, n.unit) == (3, "civilians")
+
+
+def test_hyphenated_modifier_count(nlp):
+    n = one(nlp, "The unit has over 200 surface-to-air guided missiles.")
+    assert (n.value, n.unit) == (200, "missiles")
+    assert n.text == "over 200 surface-to-air guided missiles"
+
+
+def test_qualifiers(nlp):
+    got = numbers(nlp, "Nearly 2,000 people fled, more than 40 villages burned and up to 1,500 homes were lost.")
+    assert [(n.value, n.qualifier) for n in got] == [(2000, "nearly"), (40, "more than"), (1500, "up to")]
+
+
+def test_half_a_million_and_a_dozen(nlp):
+    got = numbers(nlp, "Half a million residents lost power and a dozen hospitals closed.")
+    assert [(n.value, n.unit) for n in got] == [(500_000, "residents"), (12, "hospitals")]
+
+
+# -- durations --------------------------------------------------------------------------------
+
+def test_measured_duration_is_a_claim(nlp):
+    n = one(nlp, "In total, the first meeting in four years lasted five hours.")
+    assert (n.value, n.unit) == (5, "hours")
+    assert "five hours" in n.text
+
+
+def test_time_points_and_ages_are_not_claims(nlp):
+    text = ("The plant closed seven years ago. The 45-year-old mayor unveiled a five-year plan. "
+            "It is 70 years since the war ended.")
+    assert numbers(nlp, text) == []
+
+
+# -- non-claims ----------------------------------------------------------------------------------
+
+def test_dates_years_ordinals_and_times_are_not_claims(nlp):
+    text = ("On Sept. 13, 2023, at 15:46, the 75th session opened; the group was founded in 1998 "
+            "and marked its first anniversary in 2016.")
+    assert numbers(nlp, text) == []
+
+
+def test_model_names_and_identifiers_are_not_claims(nlp):
+    text = ("The army still uses T-34s and the Hwasong-7 rocket, under Resolution 2397, "
+            "as reported on Channel One.")
+    assert numbers(nlp, text) == []
+
+
+def test_nested_quantities_are_not_separate_claims(nlp):
+    text = ("The battery has 950 long-range artillery pieces with ranges of up to 150 km "
+            "and over 100 strategic weapon systems (over 10 cruise missiles and over 60 drones).")
+    got = numbers(nlp, text)
+    assert [(n.value, n.unit) for n in got] == [(950, "artillery pieces"), (100, "weapon systems")]
+
+
+def test_offsets_are_original(nlp):
+    text = "\u201cIt is over,\u201d he said.\u00a0Exports reached $42.74\u00a0million."
+    n = one(nlp, text)
+    assert text[n.start:n.end] == "$42.74\u00a0million" == n.text
+    assert n.sentence is not None and text[n.sentence.start:n.sentence.end].startswith("Exports")
+    assert n.id == "n-n1"
+
+
+# -- the seed articles ------------------------------------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.mark.skipif(not (SEEDS / "gold" / "seeds.gold.json").exists(), reason="seed corpus not present")
+def test_seed_numbers_recall(nlp):
+    gold = json.loads((SEEDS / "gold" / "seeds.gold.json").read_text())
+    found = 0
+    for name, meta in gold["documents"].items():
+        text = (SEEDS / "corpus" / "seeds" / name).read_text()
+        got = numbers(nlp, text, meta["published"])
+        for g in (g for g in gold["numbers"] if g["doc"] == name):
+            m = re.search(r"[ \u00a0]".join(map(re.escape, g["text"].split(" "))), text)
+            assert m is not None
+            span = m.span()
+            if any(n.start < span[1] and span[0] < n.end and n.value == pytest.approx(g["value"]) for n in got):
+                found += 1
+    assert found == len(gold["numbers"])

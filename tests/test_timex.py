@@ -1,0 +1,231 @@
+"""Temporal expressions and dated events, on invented sentences with a fixed publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parallax.extract.timerules import Candidate, find_candidates, resolve
+from parallax.extract.timex import extract_events, resolve_timexes
+from parallax.model import Document
+from parallax.nlp.analyzed import AnalyzedDoc
+from parallax.nlp.loader import load_nlp
+from parallax.nlp.normalize import normalize
+
+PUB = "2024-03-14"  # a Thursday
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def analyze(nlp, text: str, published: str | None = PUB) -> AnalyzedDoc:
+    norm = normalize(text)
+    doc = Document(id="t", source="<test>", text=text, published=published)
+    return AnalyzedDoc(document=doc, norm=norm, doc=nlp(norm.text))
+
+
+def events(nlp, text: str, published: str | None = PUB):
+    return extract_events(analyze(nlp, text, published))
+
+
+def dates(nlp, text: str, published: str | None = PUB) -> list[str]:
+    return [e.date for e in events(nlp, text, published)]
+
+
+# -- absolute and month/day forms ---------------------------------------------------------
+
+def test_month_day_takes_publication_year(nlp):
+    ev = events(nlp, "The ministers met in Vienna on March 12 to discuss the pipeline.")
+    assert [e.date for e in ev] == ["2024-03-12"]
+    assert ev[0].date_text == "March 12"
+
+
+def test_month_day_far_in_future_is_previous_year(nlp):
+    assert dates(nlp, "The ceremony was held on Nov. 30 in the capital.") == ["2023-11-30"]
+
+
+def test_abbreviated_month_with_year(nlp):
+    assert dates(nlp, "The treaty was signed on Sept. 5, 2019, in Geneva.") == ["2019-09-05"]
+
+
+def test_iso_and_day_month_year(nlp):
+    assert dates(nlp, "Talks resumed on 2 February 2021 after a pause.") == ["2021-02-02"]
+
+
+def test_since_month_year(nlp):
+    ev = events(nlp, "Officials have warned about the scheme since November 2022.")
+    assert [e.date for e in ev] == ["2022-11"]
+    assert ev[0].date_text == "November 2022"
+
+
+# -- weekdays ------------------------------------------------------------------------------
+
+def test_weekday_is_on_or_before_publication(nlp):
+    assert dates(nlp, "The governor resigned on Tuesday after the vote.") == ["2024-03-12"]
+    assert dates(nlp, "The governor resigned on Thursday after the vote.") == ["2024-03-14"]
+    assert dates(nlp, "The governor resigned on Friday after the vote.") == ["2024-03-08"]
+
+
+def test_next_weekday_and_future_tense_go_forward(nlp):
+    assert dates(nlp, "The council will vote next Monday on the budget.") == ["2024-03-18"]
+    assert dates(nlp, "The council will vote on Saturday on the budget.") == ["2024-03-16"]
+
+
+def test_weekday_with_explicit_date_is_one_expression(nlp):
+    ev = events(nlp, "Tuesday, March 12, was the first day of the summit.")
+    assert len(ev) == 1
+    assert ev[0].date == "2024-03-12"
+    assert ev[0].date_text == "Tuesday, March 12"
+
+
+# -- bare months: past vs future ------------------------------------------------------------
+
+def test_bare_month_is_most_recent_not_after_publication(nlp):
+    assert dates(nlp, "The company tried to launch the product in May, but it failed.") == ["2023-05"]
+    assert dates(nlp, "The company tried to launch the product in February, but it failed.") == ["2024-02"]
+
+
+def test_bare_month_in_future_clause_goes_forward(nlp):
+    assert dates(nlp, "The agency plans to attempt another launch in October.") == ["2024-10"]
+    assert dates(nlp, "The agency will try again in January.") == ["2025-01"]
+
+
+def test_coordinated_months_give_two_events(nlp):
+    assert dates(nlp, "Rebels attacked the port in January and February.") == ["2024-01", "2024-02"]
+
+
+def test_mid_month(nlp):
+    ev = events(nlp, "Analysts said the general ordered more shells in mid-February.")
+    assert [e.date for e in ev] == ["2024-02"]
+    assert ev[0].date_text == "mid-February"
+
+
+def test_modal_may_is_not_a_month(nlp):
+    assert dates(nlp, "The minister may resign if the coalition collapses.") == []
+
+
+def test_person_named_like_a_month_is_not_a_date(nlp):
+    assert dates(nlp, "Former minister Theresa May spoke to reporters.") == []
+
+
+# -- years and relative forms ----------------------------------------------------------------
+
+def test_years_with_prepositions(nlp):
+    assert dates(nlp, "The railway project was started in 2001 but has been frozen since 2013.") == ["2001", "2013"]
+
+
+def test_years_ago_and_last_year(nlp):
+    assert dates(nlp, "The regulator fined the bank seven years ago.") == ["2017"]
+    assert dates(nlp, "The factory closed last year after a fire.") == ["2023"]
+    assert dates(nlp, "Prices fell sharply last month.") == ["2024-02"]
+
+
+def test_year_earlier_follows_running_reference(nlp):
+    ad = analyze(nlp, "In 2019, the firm opened a plant in Ohio. A year earlier, it had bought a rival.")
+    got = [(t.span.text, t.date) for t in resolve_timexes(ad)]
+    assert got == [("2019", "2019"), ("A year earlier", "2018")]
+    assert [e.date for e in extract_events(ad)] == ["2019", "2018"]
+
+
+def test_yesterday(nlp):
+    assert dates(nlp, "Police arrested two suspects yesterday.") == ["2024-03-13"]
+
+
+def test_durations_are_not_events(nlp):
+    text = ("It was his first visit in four years. A year and a half into the war, the front is static. "
+            "The talks lasted five hours. It is 70 years since the armistice.")
+    assert dates(nlp, text) == []
+
+
+def test_attributive_year_and_month_are_not_events(nlp):
+    assert dates(nlp, "The 2016 launch was condemned by the council.") == []
+    assert dates(nlp, "The report criticised the May launch of the rocket.") == []
+
+
+def test_by_year_is_a_deadline_not_an_event(nlp):
+    assert dates(nlp, "By 2030, the country wants to double its output.") == []
+
+
+def test_decades_are_skipped(nlp):
+    assert dates(nlp, "The group was founded in the 1990s by students.") == []
+
+
+def test_dateline_stamp_is_skipped(nlp):
+    text = "Posted on : 2024-03-14 10:20 GMT\n\nThe governor resigned on Tuesday."
+    assert dates(nlp, text) == ["2024-03-12"]
+
+
+def test_date_timing_a_figure_is_not_a_timeline_event(nlp):
+    ev = events(nlp, "In 2021, exports to the region amounted to $3.5 million. In 2020, the ministry opened an office.")
+    assert [e.date for e in ev] == ["2020"]
+
+
+def test_one_event_per_sentence_and_date(nlp):
+    assert dates(nlp, "On Monday the army shelled the town and on Monday night it withdrew.") == ["2024-03-11"]
+
+
+def test_no_publication_date_only_absolute(nlp):
+    assert dates(nlp, "The plant opened in 2015 and closed on Tuesday.", published=None) == ["2015"]
+
+
+# -- event fields ----------------------------------------------------------------------------
+
+def test_event_offsets_text_and_sentence(nlp):
+    text = "Markets were calm.\nThe central bank raised its key rate on Wednesday to curb inflation."
+    ev = events(nlp, text)
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.date == "2024-03-13"
+    assert text[e.start:e.end] == "Wednesday" == e.date_text
+    assert e.id == "t-t1"
+    assert "central bank raised its key rate" in e.text
+    assert len(e.text) <= 121
+    assert e.sentence is not None and text[e.sentence.start:e.sentence.end].startswith("The central bank")
+
+
+def test_offsets_are_original_with_typographic_text(nlp):
+    text = "\u201cWe are ready,\u201d the envoy said.\u00a0The envoy arrived on Sept.\u00a013 in Seoul."
+    ev = events(nlp, text)
+    assert [e.date for e in ev] == ["2023-09-13"]
+    assert text[ev[0].start:ev[0].end] == "Sept.\u00a013"
+
+
+# -- the rule layer on its own -------------------------------------------------------------
+
+def test_resolve_without_context():
+    pub = date(2024, 3, 14)
+    cand = next(c for c in find_candidates("three years ago") if c.kind == "ago")
+    assert resolve(cand, pub, None, False) == (date(2021, 3, 14), "Y")
+    half = next(c for c in find_candidates("a year and a half ago") if c.kind == "ago")
+    assert resolve(half, pub, None, False) == (date(2022, 9, 14), "M")
+    later = Candidate(0, 0, "ago", {"n": "two", "unit": "days", "dir": "later"})
+    assert resolve(later, pub, (date(2020, 5, 1), "D"), False) == (date(2020, 5, 3), "D")
+
+
+# -- the seed articles (real news; gold by hand) ----------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.mark.skipif(not (SEEDS / "gold" / "seeds.gold.json").exists(), reason="seed corpus not present")
+def test_seed_timeline_recall(nlp):
+    import json
+
+    gold = json.loads((SEEDS / "gold" / "seeds.gold.json").read_text())
+    found = 0
+    predicted = 0
+    for name, meta in gold["documents"].items():
+        text = (SEEDS / "corpus" / "seeds" / name).read_text()
+        got = [e.date for e in events(nlp, text, meta["published"])]
+        predicted += len(got)
+        for g in (g for g in gold["timeline"] if g["doc"] == name):
+            if g["date"] in got:
+                got.remove(g["date"])
+                found += 1
+    total = len(gold["timeline"])
+    precision, recall = found / predicted, found / total
+    assert 2 * precision * recall / (precision + recall) >= 0.85
