@@ -137,12 +137,12 @@ def _scan_org_names(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     out = []
     i, n = 0, len(doc)
     while i < n:
-        if not _is_cap(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in ("the", "a", "an"):
+        if not _is_cap(doc[i]) or (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
             i += 1
             continue
         j, last_head = i, -1
-        while j < n and (_is_cap(doc[j]) or (doc[j].lower_ in lx.NAME_CONNECTORS and j + 1 < n
-                                             and _is_cap(doc[j + 1]) and doc[j].text != "'s")):
+        while j < n and (_is_cap(doc[j]) or (doc[j].lower_ in _SCAN_CONNECTORS and j + 1 < n
+                                             and _is_cap(doc[j + 1]))):
             if doc[j].text in lx.ORG_HEADS or doc[j].lower_ in lx.FACILITY_HEADS:
                 last_head = j
             j += 1
@@ -161,6 +161,7 @@ def _scan_org_names(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return out
 
 
+_SCAN_CONNECTORS = frozenset({"of", "for", "and", "on", "de", "&"})
 _BYLINE = re.compile(r"(?m)^\s*By\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})")
 
 
@@ -189,6 +190,18 @@ def _title_precedes(doc: Doc, start: int) -> bool:
     return prev.lower_ in lx.TITLE_NOUNS and prev.text.islower()
 
 
+def _title_appositive_before(doc: Doc, start: int, end: int) -> bool:
+    """"Canada's ambassador to Peru, X, said": a title phrase, a comma, the name, a comma."""
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
+        return False
+    for t in reversed(doc[max(start - 8, 0): start - 1]):
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":"):
+            return False
+        if t.lower_ in lx.TITLE_NOUNS:
+            return True
+    return False
+
+
 def _org_descriptor_precedes(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in lx.ORG_DESCRIPTORS and doc[start - 1].text.islower()
 
@@ -204,11 +217,17 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     doc = ad.doc
     raw: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in KEEP_LABELS:
+        label = ent.label_
+        if label not in KEEP_LABELS:
             continue
+        paren = next((t.i for t in ent if t.text == "("), None)
+        if paren is not None:  # "X (Long Form" -> "X"; the parenthetical is linked later
+            ent = doc[ent.start:paren]
+            if not len(ent):
+                continue
         for s, e in _slash_tokens(doc, ent):
-            for s2, e2 in _split_possessive(doc, s, e) if ent.label_ == "ORG" else [(s, e)]:
-                raw.append((s2, e2, ent.label_))
+            for s2, e2 in _split_possessive(doc, s, e) if label == "ORG" else [(s, e)]:
+                raw.append((s2, e2, label))
 
     taken = [False] * len(doc)
     for s, e, _ in raw:
@@ -229,17 +248,17 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         s, e, titled = _trim(doc, s, e, label)
         if s >= e:
             continue
-        fac_end = _facility_extend(doc, s, e) if label in ("ORG", "PERSON", "GPE", "LOC", "FAC") else None
+        fac_end = _facility_extend(doc, s, e) if label != "NORP" else None
         if fac_end is not None:
             e, label = fac_end, "FAC"
         span = doc[s:e]
         if label in ("ORG", "GPE", "FAC", "PRODUCT") and _looks_like_person_name(span) and (
-            _role_follows(doc, e) or _title_precedes(doc, s)
+            _role_follows(doc, e) or _title_precedes(doc, s) or _title_appositive_before(doc, s, e)
         ) and lx.country_code(span.text) is None:
             label, titled = "PERSON", True
         elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
             titled = True
-        if label in ("PERSON", "GPE") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
+        if label not in ("ORG", "NORP") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
             label = "ORG"
         c = _cand(doc, s, e, label, person_evidence=titled)
         for part in _char_split_slash(c):
@@ -247,6 +266,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             if part is not None:
                 cands.append(part)
 
+    _extend_split_names(doc, cands)
     _harmonise_conjuncts(doc, cands)
     cands.extend(_byline_cands(ad, cands))
     cands.extend(_direction_cands(doc, cands))
@@ -254,6 +274,21 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     cands = _dedupe(cands)
     _link_parentheticals(doc, cands)
     return cands
+
+
+def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
+    """'Kim Jong un' cut to 'Kim Jong' by NER: extend when the longer form is a name used elsewhere."""
+    full = {lx.name_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            continue
+        nxt = doc[span.end]
+        longer = doc.text[c.start: nxt.idx + len(nxt.text)]
+        if lx.name_key(longer) in full:
+            c.end, c.text = nxt.idx + len(nxt.text), longer
 
 
 def _harmonise_conjuncts(doc: Doc, cands: list[Cand]) -> None:
