@@ -204,11 +204,15 @@ def _record_source(rec, base: str, n: int | None) -> str:
     return base if n is None else f"{base}#{n}"
 
 
+def _json_msg(e: json.JSONDecodeError) -> str:
+    return e.msg.removesuffix(" at").lower()  # "Unterminated string starting at" reads oddly alone
+
+
 def parse_json(text: str, source: str) -> Iterator[RawRecord | IngestFailure]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise IngestFailure(f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+        raise IngestFailure(f"malformed JSON at line {e.lineno} column {e.colno}: {_json_msg(e)}") from None
     if isinstance(data, dict):
         key = next((k for k in _LIST_KEYS if isinstance(data.get(k), list)), None)
         if key is not None and _field(data, _TEXT_FIELDS) is None:
@@ -233,7 +237,7 @@ def parse_jsonl(text: str, source: str) -> Iterator[RawRecord | IngestFailure]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield IngestFailure(f"malformed JSON on line {lineno}: {e.msg}", source)
+            yield IngestFailure(f"malformed JSON on line {lineno} column {e.colno}: {_json_msg(e)}", source)
             continue
         yield _safe_record(rec, _record_source(rec, source, lineno))
     if not any_line:

@@ -39,6 +39,8 @@ def iter_documents(inputs: Iterable[str | os.PathLike], *, max_bytes: int = DEFA
     fake one). Links of feed items without text are fetched only when a fetcher is given
     or the feed itself came from a URL.
     """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not a sequence of characters
     walker = _Walker(max_bytes=max_bytes, fetch=fetch)
     seen: dict[str, str] = {}  # content hash -> source of the first copy
     for given in inputs:
