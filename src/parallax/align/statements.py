@@ -1,0 +1,231 @@
+"""Statement alignment within a story: quotes, sentences, figures, and what only one source says."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from parallax.align.numbers import align_numbers
+from parallax.align.units import EntityIndex, Unit, document_units, fold
+from parallax.model import Alignment, DocAnalysis, Entity, Story
+
+SAME_SENTENCE = 0.38  # mutual-best score at which two sentences say the same thing
+SAME_QUOTE = 0.55
+FUZZY_FLOOR = 0.55
+SAME_SENTENCE_ONE_WAY = 0.5  # a sentence's best match that is not mutual
+ONLY_HERE = 0.18  # below this best score a sentence has no counterpart in the other sources
+W_LEX, W_NUM, W_CTX = 0.8, 0.1, 0.1
+ENT_PREFIX = "@"
+W_EMB = 0.4  # share of the embedding similarity when an embedder is given
+
+Embedder = Callable[[list[str]], Sequence[Sequence[float]]]
+
+
+def alignment_id(story: str | None, relation: str, a, b) -> str:
+    key = f"{story}|{relation}|{a.doc}:{a.start}:{a.end}|{b.doc + ':' + str(b.start) + ':' + str(b.end) if b else '-'}"
+    return "A" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+class _Weights:
+    """IDF weights of stems and entities over the story's units."""
+
+    def __init__(self, units: list[Unit]):
+        n = max(len(units), 1)
+        df = Counter(s for u in units for s in set(u.stems) | {ENT_PREFIX + e for e in u.entities})
+        self.stem = {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+
+    def cosine(self, a: list[str], b: list[str]) -> tuple[float, list[str]]:
+        ca, cb = Counter(a), Counter(b)
+        shared = set(ca) & set(cb)
+        if not shared:
+            return 0.0, []
+        w = self.stem
+        dot = sum(ca[s] * cb[s] * w.get(s, 1.0) ** 2 for s in shared)
+        na = math.sqrt(sum((c * w.get(s, 1.0)) ** 2 for s, c in ca.items()))
+        nb = math.sqrt(sum((c * w.get(s, 1.0)) ** 2 for s, c in cb.items()))
+        return dot / (na * nb), sorted(shared, key=lambda s: -w.get(s, 1.0))
+
+
+def _bag(u: Unit) -> list[str]:
+    """Content stems plus resolved entities as tokens: "Pyongyang" and "North Korea" count as one word."""
+    return u.stems + [ENT_PREFIX + e for e in sorted(u.entities)]
+
+
+def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: float | None) -> tuple[float, dict]:
+    lex, shared = w.cosine(_bag(a), _bag(b))
+    nums = sorted(a.numbers & b.numbers)
+    ctx, _ = w.cosine(a.stems + a.context, b.stems + b.context)
+    score = W_LEX * lex + W_NUM * bool(nums) + W_CTX * ctx
+    words = [s for s in shared if not s.startswith(ENT_PREFIX)]
+    ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]
+    feats: dict = {"lexical": round(lex, 3), "content_words": words[:8]}
+    if ents:
+        feats["entities"] = [index.name.get(e, e) for e in ents]
+    if nums:
+        feats["numbers"] = [[v, u] for v, u in nums]
+    if ctx:
+        feats["context"] = round(ctx, 3)
+    if emb is not None:
+        score = (1 - W_EMB) * score + W_EMB * emb
+        feats["embedding"] = round(emb, 3)
+    return score, feats
+
+
+def _quote_score(a: Unit, b: Unit, w: _Weights) -> tuple[float, dict]:
+    lex, words = w.cosine(a.stems, b.stems)
+    ta, tb = fold(a.text), fold(b.text)
+    short, long_ = sorted((ta, tb), key=len)
+    raw = fuzz.ratio(ta, tb) / 100
+    if len(short) >= 12:  # a short quote found inside a longer rendering
+        raw = max(raw, 0.9 * fuzz.partial_ratio(short, long_) / 100)
+    # character similarity below ~0.55 is what any two English sentences share
+    fuzzy = max(0.0, (raw - FUZZY_FLOOR) / (1 - FUZZY_FLOOR))
+    same_speaker = a.speaker is not None and a.speaker == b.speaker
+    text_sim = max(lex, fuzzy)
+    score = 0.35 * same_speaker + 0.65 * text_sim
+    feats = {"lexical": round(lex, 3), "fuzzy": round(fuzzy, 3), "content_words": words[:8]}
+    if same_speaker:
+        feats["speaker"] = a.speaker_name or a.speaker
+    # without the same speaker only a near-verbatim quote counts
+    if not same_speaker and text_sim < 0.7:
+        score = min(score, SAME_QUOTE - 0.01)
+    return score, feats
+
+
+def _score_matrix(left: list[Unit], right: list[Unit], score_fn) -> dict[tuple[int, int], tuple[float, dict]]:
+    out = {}
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            s, f = score_fn(a, b)
+            if s > 0:
+                out[(i, j)] = (s, f)
+    return out
+
+
+def _best_links(left: list[Unit], right: list[Unit], scores: dict[tuple[int, int], tuple[float, dict]],
+                threshold: float, one_way: float) -> list[tuple[Unit, Unit, float, dict]]:
+    """Mutual best counterparts above ``threshold``; a one-sided best only above ``one_way``.
+
+    A statement may be echoed by several in the other source (one-sided links), but
+    only strong ones: mutual best is what keeps precision up.
+    """
+    best_l: dict[int, tuple[float, int]] = {}
+    best_r: dict[int, tuple[float, int]] = {}
+    for (i, j), (s, _f) in scores.items():
+        if s > best_l.get(i, (0.0, -1))[0]:
+            best_l[i] = (s, j)
+        if s > best_r.get(j, (0.0, -1))[0]:
+            best_r[j] = (s, i)
+    keep = set()
+    for i, (s, j) in best_l.items():
+        mutual = best_r.get(j, (0.0, -1))[1] == i
+        if s >= (threshold if mutual else one_way):
+            keep.add((i, j))
+    for j, (s, i) in best_r.items():
+        if s >= one_way:
+            keep.add((i, j))
+    return [(left[i], right[j], *scores[(i, j)]) for i, j in sorted(keep)]
+
+
+def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity], *,
+                embedder: Embedder | None = None) -> list[Alignment]:
+    """Align what the story's sources say: same statements, agreeing/conflicting figures, only-here facts."""
+    by_id = {a.document.id: a for a in analyses}
+    docs = [by_id[d] for d in story.docs if d in by_id]
+    if len(docs) < 2:
+        return []
+    index = EntityIndex(entities)
+    units = {a.document.id: document_units(a, index) for a in docs}
+    all_units = [u for s, q in units.values() for u in s + q]
+    weights = _Weights(all_units)
+    vectors = _embed(embedder, all_units)
+
+    def emb(a: Unit, b: Unit) -> float | None:
+        if vectors is None:
+            return None
+        return _cos(vectors[id(a)], vectors[id(b)])
+
+    out: list[Alignment] = []
+    best: dict[int, float] = {}  # id(unit) -> best score against any other source
+    ids = [a.document.id for a in docs]
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            sa, qa = units[ids[x]]
+            sb, qb = units[ids[y]]
+            sent_fn = lambda a, b: _sentence_score(a, b, weights, index, emb(a, b))  # noqa: E731
+            scores = _score_matrix(sa, sb, sent_fn)
+            for a, b, s, f in _best_links(sa, sb, scores, SAME_SENTENCE, SAME_SENTENCE_ONE_WAY):
+                out.append(_alignment(story.id, "same", s, a, b, f))
+            for (i, j), (s, _f) in scores.items():
+                best[id(sa[i])] = max(best.get(id(sa[i]), 0.0), s)
+                best[id(sb[j])] = max(best.get(id(sb[j]), 0.0), s)
+            quote_fn = lambda a, b: _quote_score(a, b, weights)  # noqa: E731
+            for a, b, s, f in _best_links(qa, qb, _score_matrix(qa, qb, quote_fn), SAME_QUOTE, SAME_QUOTE):
+                out.append(_alignment(story.id, "same", s, a, b, f))
+    out += align_numbers(story.id, docs, index)
+    out += _only_here(story.id, units, best, entities_in_docs(index, ids), index)
+    return _dedupe(out)
+
+
+def entities_in_docs(index: EntityIndex, doc_ids: list[str]) -> dict[str, set[str]]:
+    return {d: {eid for _s, _e, eid in index.spans.get(d, [])} for d in doc_ids}
+
+
+def _only_here(story_id: str, units: dict[str, tuple[list[Unit], list[Unit]]], best: dict[int, float],
+               doc_entities: dict[str, set[str]], index: EntityIndex) -> list[Alignment]:
+    out = []
+    for doc, (sentences, _quotes) in units.items():
+        elsewhere = set().union(*(v for d, v in doc_entities.items() if d != doc))
+        for u in sentences:
+            if best.get(id(u), 0.0) >= ONLY_HERE or not u.informative():
+                continue
+            unique = sorted(index.name.get(e, e) for e in u.entities - elsewhere)
+            feats = {"best_match": round(best.get(id(u), 0.0), 3)}
+            if unique:
+                feats["entities_only_here"] = unique
+            if u.numbers:
+                feats["numbers"] = [[v, unit] for v, unit in sorted(u.numbers)]
+            score = round(1.0 - best.get(id(u), 0.0), 3)
+            out.append(Alignment(id=alignment_id(story_id, "only-here", u.ref, None), story=story_id,
+                                 relation="only-here", score=score, a=u.ref, b=None, features=feats))
+    return out
+
+
+def _alignment(story_id: str, relation: str, score: float, a: Unit, b: Unit, feats: dict) -> Alignment:
+    return Alignment(id=alignment_id(story_id, relation, a.ref, b.ref), story=story_id, relation=relation,
+                     score=round(min(score, 1.0), 3), a=a.ref, b=b.ref, features=feats)
+
+
+def _dedupe(items: list[Alignment]) -> list[Alignment]:
+    seen: dict[str, Alignment] = {}
+    for a in items:
+        if a.id not in seen or a.score > seen[a.id].score:
+            seen[a.id] = a
+    order = {"same": 0, "agree": 1, "conflict": 2, "only-here": 3}
+    return sorted(seen.values(), key=lambda a: (order[a.relation], a.a.doc, a.a.start, a.id))
+
+
+def _embed(embedder: Embedder | None, units: list[Unit]) -> dict[int, Sequence[float]] | None:
+    if embedder is None or not units:
+        return None
+    vecs = embedder([u.text for u in units])
+    return {id(u): v for u, v in zip(units, vecs)}
+
+
+def _cos(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b))
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(y * y for y in b))
+    return max(0.0, dot / (na * nb)) if na and nb else 0.0
+
+
+def align_all(stories: list[Story], analyses: list[DocAnalysis], entities: list[Entity],
+              embedder: Embedder | None = None) -> list[Alignment]:
+    out: list[Alignment] = []
+    for s in stories:
+        out += align_story(s, analyses, entities, embedder=embedder)
+    return out

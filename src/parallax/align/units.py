@@ -1,0 +1,162 @@
+"""The comparable units of one document: sentences and quotes with their features.
+
+Features are cheap and model-free: content-word stems (for IDF-weighted cosine),
+the resolved entities mentioned, the numbers stated, and for quotes the resolved speaker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from parallax.model import DocAnalysis, Entity, Ref
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say told according also would could may might must shall one two new last year years time
+mr mrs ms dr s t re ve ll d m
+""".split())
+# lines that are page furniture, not reporting
+_BOILERPLATE = re.compile(
+    r"(?i)^\W*(copyright|©|all rights reserved|subscribe|sign up|click|read more|related|advertisement|"
+    r"share this|follow us|photo|image|posted on|published|updated|modified|by\s+[A-Z]|from\s+[A-Z].*,\s*\w+\.? \d)"
+)
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
+_NUM = re.compile(r"\d")
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2011", "-")
+    return text.casefold()
+
+
+def stem(word: str) -> str:
+    """A crude, language-light stem: prefix of the word without common suffixes."""
+    w = re.sub(r"'s$", "", word)
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    return w[:6]
+
+
+def content_stems(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(fold(text)):
+        if "'" in w and (w.split("'")[0] in _STOP or w.endswith("n't")):
+            continue  # "that's", "we're", "don't"
+        if w in _STOP or w.isdigit() or len(w) < 2:
+            continue
+        out.append(stem(w))
+    return out
+
+
+@dataclass
+class Unit:
+    """A sentence or a quote of one document."""
+
+    ref: Ref
+    stems: list[str]
+    entities: set[str] = field(default_factory=set)  # resolved entity ids
+    numbers: set[tuple[float, str]] = field(default_factory=set)  # (value, unit)
+    speaker: str | None = None  # resolved entity id (quotes)
+    speaker_name: str | None = None
+    index: int = 0  # position among the document's sentences
+    context: list[str] = field(default_factory=list)  # stems of the neighbouring sentences
+
+    @property
+    def text(self) -> str:
+        return self.ref.text
+
+    def informative(self) -> bool:
+        """Worth reporting on its own: names something or states a figure, and is not furniture."""
+        words = len(_WORD.findall(self.text))
+        if words < 6 or _BOILERPLATE.search(self.text.strip()):
+            return False
+        if self.text.rstrip().endswith("?"):
+            return False  # a subheading question, not a claim
+        return bool(self.entities or self.numbers or _NUM.search(self.text))
+
+
+class EntityIndex:
+    """Resolved entity ids by document offsets; per-document ids to resolved ids."""
+
+    def __init__(self, entities: list[Entity]):
+        self.resolved: dict[str, str] = {}
+        self.name: dict[str, str] = {}
+        self.type: dict[str, str] = {}
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for e in entities:
+            self.name[e.id] = e.name
+            self.type[e.id] = e.type
+            self.resolved[e.id] = e.id
+            for m in e.members:
+                self.resolved[m] = e.id
+            for m in e.mentions:
+                spans.setdefault(m.doc, []).append((m.start, m.end, e.id))
+        self.spans = {d: sorted(v) for d, v in spans.items()}
+
+    def within(self, doc: str, start: int, end: int) -> set[str]:
+        spans = self.spans.get(doc, [])
+        i = bisect_left(spans, (start, -1, ""))
+        out = set()
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] <= end and self.type.get(spans[i][2]) != "NORP":
+                out.add(spans[i][2])
+            i += 1
+        return out
+
+
+def _unit_of(value: float | None, unit: str | None) -> tuple[float, str] | None:
+    if value is None:
+        return None
+    return float(value), (unit or "").casefold().rstrip("s")
+
+
+def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit], list[Unit]]:
+    """(sentences, quotes) of one document, in text order."""
+    doc = analysis.document
+    text = doc.text
+    nums = sorted(analysis.numbers, key=lambda n: n.start)
+    sentences: list[Unit] = []
+    for k, s in enumerate(analysis.sentences):
+        start, end = s.start, s.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        body = text[start:end]
+        if not body.strip():
+            continue
+        u = Unit(
+            ref=Ref(doc=doc.id, start=start, end=end, text=body, kind="sentence"),
+            stems=content_stems(body),
+            entities=index.within(doc.id, start, end),
+            numbers={v for n in nums if start <= n.start < end and (v := _unit_of(n.value, n.unit))},
+            index=k,
+        )
+        sentences.append(u)
+    for i, u in enumerate(sentences):
+        prev_ = sentences[i - 1].stems if i > 0 else []
+        next_ = sentences[i + 1].stems if i + 1 < len(sentences) else []
+        u.context = prev_ + next_
+    quotes: list[Unit] = []
+    for q in analysis.quotes:
+        if q.kind not in ("direct", "partial") or q.end <= q.start:
+            continue
+        spk = None
+        if q.speaker is not None and q.speaker.entity:
+            spk = index.resolved.get(q.speaker.entity, q.speaker.entity)
+        quotes.append(Unit(
+            ref=Ref(doc=doc.id, start=q.start, end=q.end, text=q.text, kind="quote", ref_id=q.id),
+            stems=content_stems(q.text),
+            entities=index.within(doc.id, q.start, q.end),
+            speaker=spk,
+            speaker_name=q.speaker.name if q.speaker else None,
+        ))
+    return sentences, quotes

@@ -1,0 +1,217 @@
+"""Name keys and comparisons for cross-document resolution.
+
+Persons are compared part by part (transliteration-tolerant: equal ASCII forms, a
+shared given-name symbol from rigour's name data such as Aleksandr/Alexander, or an
+equal metaphone key with close spelling such as Chun/Choon). Every part must be
+compatible: sharing one part (a family or given name) is never enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from rigour.names import NameTypeTag, analyze_names, remove_org_types
+from rigour.text import ascii_text, metaphone
+
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "adm", "admiral",
+    "sgt", "sen", "senator", "rep", "gov", "governor", "pres", "president", "rev", "fr", "hon",
+    "judge", "justice", "minister", "ambassador", "chancellor", "premier", "mayor", "king", "queen",
+    "prince", "princess", "sheikh", "imam", "rabbi", "pope", "st", "saint", "comrade", "chairman",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
+# Designators that do not distinguish one organisation from another ("Acme Group" = "Acme").
+_ORG_DESIGNATORS = {
+    "group", "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "plc", "holding", "holdings", "gmbh", "ag", "sa", "nv", "bv", "jsc", "pjsc", "ojsc", "oao", "ooo",
+    "lp", "llp", "pte", "pty", "spa", "srl", "ab", "as", "oy", "kk",
+}
+_ORG_STOP = {"the", "of", "for", "and", "&", "de", "la", "le", "du", "des", "der", "die", "on", "in", "at"}
+
+
+def _fold(s: str) -> str:
+    s = s.replace("\u2011", "-").replace("\u2010", "-").replace("\u2019", "'").replace("\u00a0", " ")
+    return ascii_text(s).casefold()
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", s.strip())
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person name as ordered, folded parts (honorifics and suffixes removed)."""
+
+    parts: tuple[str, ...]  # hyphenated given names split: "chun-geun" -> "chun", "geun"
+    joined: tuple[str, ...]  # hyphenated given names kept as one part: "chungeun"
+
+    @property
+    def first(self) -> str:
+        return self.parts[0] if self.parts else ""
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1] if self.parts else ""
+
+    @property
+    def is_single(self) -> bool:
+        return len(self.parts) == 1
+
+
+@lru_cache(maxsize=65536)
+def person_name(name: str) -> PersonName:
+    s = _fold(_strip_possessive(name))
+    words = [w for w in re.split(r"[\s,]+", s) if w]
+    words = [w for w in words if w.strip(".") not in _HONORIFICS or len(words) == 1]
+    while words and words[-1].strip(".") in _SUFFIXES:
+        words.pop()
+    parts: list[str] = []
+    joined: list[str] = []
+    for w in words:
+        pieces = [p for p in re.split(r"[-.']+", w) if p]
+        parts.extend(pieces)
+        if pieces:
+            joined.append("".join(pieces))
+    return PersonName(tuple(parts), tuple(joined))
+
+
+@lru_cache(maxsize=65536)
+def _symbols(part: str) -> frozenset[str]:
+    """Given-name symbols (rigour name data: one id for Aleksandr, Alexander, Alexandre...)."""
+    try:
+        names = analyze_names(NameTypeTag.PER, [part])
+    except Exception:  # noqa: BLE001
+        return frozenset()
+    out = set()
+    for n in names:
+        for span in n.spans:
+            sym = span.symbol
+            out.add(str(sym))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def phonetic(part: str) -> str:
+    try:
+        return metaphone(part) or part
+    except Exception:  # noqa: BLE001
+        return part
+
+
+def part_match(a: str, b: str) -> str | None:
+    """How two name parts are compatible ("exact", "symbol", "phonetic", "initial"), or None."""
+    if a == b:
+        return "exact"
+    if len(a) == 1 or len(b) == 1:
+        return "initial" if a[0] == b[0] else None
+    if phonetic(a) == phonetic(b) and Levenshtein.normalized_similarity(a, b) >= 0.6:
+        return "phonetic"
+    if min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1:
+        return "spelling"
+    if len(a) >= 3 and len(b) >= 3 and _symbols(a) & _symbols(b):
+        return "symbol"
+    return None
+
+
+def compare_persons(a: PersonName, b: PersonName) -> tuple[bool, dict]:
+    """Full-name compatibility of two multi-part person names.
+
+    Returns (compatible, features). ``features["missing_part"]`` is set when one name
+    has an extra middle part (or an initial): the caller requires role/org support then.
+    """
+    if a.is_single or b.is_single:
+        return False, {}
+    best: tuple[bool, dict] = (False, {})
+    for pa in {a.parts, a.joined}:
+        for pb in {b.parts, b.joined}:
+            ok, feats = _compare_parts(pa, pb)
+            if ok and (not best[0] or _rank(feats) > _rank(best[1])):
+                best = (ok, feats)
+    return best
+
+
+def _rank(f: dict) -> tuple:
+    return (not f.get("missing_part"), -f.get("initials", 0), f.get("exact", 0))
+
+
+def _compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> tuple[bool, dict]:
+    if len(pa) < 2 or len(pb) < 2:
+        return False, {}
+    feats: dict = {"parts": []}
+    if len(pa) == len(pb):
+        pairs = list(zip(pa, pb))
+        missing = None
+    else:
+        long_, short = (pa, pb) if len(pa) > len(pb) else (pb, pa)
+        if len(long_) - len(short) != 1 or len(short) < 2:
+            return False, {}
+        # first and last parts must line up; one middle part of the longer name is missing
+        pairs = [(long_[0], short[0])] + list(zip(long_[-(len(short) - 1):], short[1:]))
+        missing = [p for p in long_[1:-1] if p not in {q for _, q in pairs}][:1] or [long_[1]]
+    counts = {"exact": 0, "symbol": 0, "phonetic": 0, "spelling": 0, "initial": 0}
+    for x, y in pairs:
+        how = part_match(x, y)
+        if how is None:
+            return False, {}
+        counts[how] += 1
+        feats["parts"].append([x, y, how])
+    # an initial may stand for a given name, never for the family name (last part here)
+    if pairs and part_match(*pairs[-1]) == "initial":
+        return False, {}
+    feats.update({k: v for k, v in counts.items() if v})
+    feats["initials"] = counts["initial"]
+    if missing:
+        feats["missing_part"] = missing[0]
+    return True, feats
+
+
+def person_score(feats: dict) -> float:
+    """Explainable score of a compatible person pair: 1.0 minus a cost per non-exact part."""
+    s = 1.0 - 0.04 * feats.get("symbol", 0) - 0.06 * feats.get("phonetic", 0) - 0.06 * feats.get("spelling", 0)
+    s -= 0.15 * feats.get("initial", 0) + (0.2 if feats.get("missing_part") else 0.0)
+    return round(max(s, 0.0), 3)
+
+
+# -- organisations and other names --------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def org_tokens(name: str) -> tuple[str, ...]:
+    """Folded content tokens of an organisation/other name, designators ("LLC", "Group") dropped."""
+    s = _fold(_strip_possessive(name))
+    try:
+        s = remove_org_types(s) or s
+    except Exception:  # noqa: BLE001
+        pass
+    words = [w for w in re.split(r"[^\w&]+", s) if w]
+    while words and words[0] == "the":
+        words = words[1:]
+    content = [w for w in words if w not in _ORG_DESIGNATORS]
+    return tuple(content or words)
+
+
+def acronym(tokens: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in tokens if t not in _ORG_STOP)
+
+
+def compare_orgs(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, dict]:
+    """Score two organisation names (token-aligned, acronym-aware); 0 when they differ."""
+    if not a or not b:
+        return 0.0, {}
+    if a == b:
+        return 1.0, {"name": "exact"}
+    ja, jb = "".join(a), "".join(b)
+    if ja == jb:
+        return 0.97, {"name": "spacing"}
+    if len(a) == 1 and len(a[0]) >= 2 and len(b) >= 3 and a[0] == acronym(b):
+        return 0.9, {"acronym": a[0]}
+    if len(b) == 1 and len(b[0]) >= 2 and len(a) >= 3 and b[0] == acronym(a):
+        return 0.9, {"acronym": b[0]}
+    if len(a) == len(b) and len(a) >= 2:
+        diffs = [(x, y) for x, y in zip(a, b) if x != y]
+        if len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= 5 and Levenshtein.distance(*diffs[0]) <= 1:
+            return 0.92, {"spelling": list(diffs[0])}
+    return 0.0, {}
