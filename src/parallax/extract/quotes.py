@@ -39,6 +39,8 @@ NO_REPORTED = {"ask", "question", "query", "wonder", "quote", "describe", "call"
 STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiterate", "underline",
                           "underscore", "highlight", "note", "predict"}
 _SENT_END = {".", "!", "?"}
+INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect", "raise", "prompt", "spark",
+             "fuel", "underscore", "highlight", "hint", "point"}
 
 
 @dataclass
@@ -273,6 +275,9 @@ class _Extractor:
         opens_sentence = not lead or lead[-1].text in (":", ",", "—", "-", "–") or self.is_cue(lead[-1])
         if not q.span.closed or (prev is not None and prev.span.group == q.span.group):
             q.kind = "direct"
+        elif prev is not None and prev.kind == "direct" and self._continues(prev, q) and lead and lead[-1].text == ",":
+            q.kind = "direct"  # '"First part," she said, "second part."'
+
         elif (first.isupper() or first.isdigit()) and opens_sentence:
             q.kind = "direct"
         else:
@@ -311,9 +316,20 @@ class _Extractor:
                     q.cue, q.speaker = mates[-1].cue, mates[-1].speaker
         return [q for q in self.quotes if q.keep]
 
+    def _continues(self, prev: _Q, q: _Q) -> bool:
+        """Only the previous quote's own attribution (and punctuation) lies between the two."""
+        trail = self.trailing(prev)
+        end = trail[-1].i if trail else (prev.close_tok if prev.close_tok >= 0 else prev.toks[-1].i)
+        between = self.doc[end + 1: q.open_tok if q.open_tok >= 0 else q.toks[0].i]
+        return all(t.is_punct or t.is_space for t in between) and (
+            not trail or any(self.is_cue(t) for t in trail))
+
     def _inherit(self, q: _Q, prev: _Q | None) -> None:
         """A quote with no cue of its own continues the previous quote when nothing intervenes."""
         if prev is None or prev.speaker is None:
+            return
+        if q.kind == "direct" and self._continues(prev, q):
+            q.cue, q.speaker = prev.cue, prev.speaker
             return
         gap = self.doc[(prev.close_tok if prev.close_tok >= 0 else prev.toks[-1].i) + 1: q.toks[0].i]
         words = [t for t in gap if not t.is_punct and not t.is_space and t.i not in self.in_quote]
@@ -404,9 +420,10 @@ class _Extractor:
             h = v.head
             first = next(t for t in v.subtree if not t.is_punct)
             if first.i > 0 and self.doc[first.i - 1].text == ",":
-                toks = [t.i for t in h.subtree if not (v.left_edge.i <= t.i <= v.right_edge.i)]
-                if toks:
-                    return min(toks), max(toks) + 1
+                # the side of the parenthetical that holds the content's verb
+                if h.i > v.i:
+                    return v.right_edge.i + 1, h.right_edge.i + 1
+                return h.left_edge.i, first.i
         return None
 
     def _according_content(self, v: Token) -> tuple[int, int] | None:
@@ -430,6 +447,11 @@ class _Extractor:
         for i in range(a, b):  # stop where quoted words begin: the quote covers them
             if i in self.in_quote:
                 b = i
+                break
+            t = doc[i]
+            # ", suggesting that ..." after the clause is the writer's inference, not the speaker's
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and lemma(t) in INFERENCE and i > a and doc[i - 1].text == ",":
+                b = i - 1
                 break
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1

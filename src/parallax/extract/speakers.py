@@ -9,12 +9,14 @@ organisation; bare group nouns ("Experts") to a name without an entity.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
+from parallax.extract.speech_verbs import CUE_NOUNS
 from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_phrases
 from parallax.model import Entity, Speaker
 from parallax.nlp.analyzed import AnalyzedDoc
@@ -47,10 +49,34 @@ class SpeakerResolver:
         if e.type == "PERSON" or e.id in self._person_like:
             if e.id not in self._roles:
                 self._roles[e.id] = person_role(self.ad, e)
+                if self._roles[e.id] == (None, None):
+                    self._roles[e.id] = self._appos_head_role(e)
             role, org = self._roles[e.id]
         else:
             role, org = None, None
         return Speaker(entity=e.id, name=e.name, role=role, organization=org)
+
+    def _appos_head_role(self, e: Entity) -> tuple[str | None, str | None]:
+        """'The company's chief executive, Anna Moretti,' -> the noun phrase the name is an appositive of."""
+        for m in e.mentions:
+            if m.doc != self.ad.id:
+                continue
+            span = self.ad.doc.char_span(
+                self.ad.norm.norm_offset(m.start), self.ad.norm.norm_offset(m.end), alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+                head = root.head
+                toks = [t for t in head.subtree if t.i < root.left_edge.i and not t.is_punct]
+                if toks:
+                    text = self.ad.orig_text(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                    role, org = parse_role(text)
+                    if role:
+                        # "company's chief executive": a common-noun owner is not an organisation name
+                        role = re.sub(r"^[a-z][\w-]*(?:'s|’s|s'|s’)\s+", "", role)
+                        return role, org
+        return None, None
 
     @cached_property
     def _person_like(self) -> set[str]:
@@ -147,6 +173,8 @@ class SpeakerResolver:
                 name = " ".join(t.text for t in comp)
                 e = self.ents.find(name)
                 return self.speaker_for(e) if e is not None else Speaker(name=name)
+        if tok.lemma_.lower() in CUE_NOUNS:
+            return None  # "remarks emphasizing ...": words with no one named behind them
         if tok.pos_ in ("NOUN", "PROPN"):
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
             if tok.pos_ == "PROPN" or tok.tag_ == "NNS" or tok.lemma_.lower() in _GROUP_NOUNS:
