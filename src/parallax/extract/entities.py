@@ -192,7 +192,7 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
                     best, best_pos = ci, pos
         if best is not None:
             clusters[best].mentions.append(
-                Cand(s_char, e_char, "PERSON", doc.text[s_char:e_char], kind="role"))
+                Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
     for cl in clusters:
         cl.mentions.sort(key=lambda m: m.start)
 

@@ -225,16 +225,53 @@ def country_code(text: str) -> str | None:
     if words and words[0].lower() in COMPASS_ABBREV:
         t = " ".join([COMPASS_ABBREV[words[0].lower()], *words[1:]])
         low = t.lower()
-    if len(t) <= 3 or low in CAPITALS:
+    if len(t) <= 3 or low in CAPITALS or low in DEMONYMS:
         return None  # two/three-letter codes collide with ordinary words ("IT", "ME")
-    from rigour.territories import lookup_territory
-
-    terr = lookup_territory(t)
+    names, _places = _territory_index()
+    terr = names.get(_terr_key(t))
     if terr is None or not (terr.is_country or terr.is_historical):
         return None
-    if low in (p.lower() for p in terr.places):
-        return None
     return terr.code
+
+
+def is_known_place(text: str) -> bool:
+    """A territory or a place rigour knows (city, region), whatever its rank."""
+    key = _terr_key(text)
+    names, places = _territory_index()
+    return key in names or key in places or text.strip().lower() in CAPITALS
+
+
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def _terr_key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _territory_index() -> tuple[dict, frozenset[str]]:
+    """Territory names (strong and weak, all languages) -> Territory, and names of places inside them.
+
+    Built with a cheap key instead of rigour's own name index, which transliterates
+    ~30k names on first use (seconds per process).
+    """
+    try:
+        from rigour.territories.lookup import _load_territory_names
+    except ImportError:  # pragma: no cover - rigour internals moved
+        from rigour.territories import get_territories
+
+        names = {}
+        for terr in get_territories():
+            for n in (terr.name, terr.full_name):
+                if n:
+                    names.setdefault(_terr_key(n), terr)
+        return names, frozenset()
+    names, places = {}, set()
+    for terr, strong, weak, place_names in _load_territory_names():
+        for n in (*strong, *weak):
+            names.setdefault(_terr_key(n), terr)
+        places.update(_terr_key(p) for p in place_names)
+    return names, frozenset(places - names.keys())
 
 
 def capital_country(text: str) -> str | None:

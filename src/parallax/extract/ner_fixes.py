@@ -272,7 +272,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     cands.extend(_direction_cands(doc, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     cands = _dedupe(cands)
-    _link_parentheticals(doc, cands)
+    _link_parentheticals(ad.norm.text, cands)
     return cands
 
 
@@ -286,7 +286,7 @@ def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
         if span is None or span.end >= len(doc):
             continue
         nxt = doc[span.end]
-        longer = doc.text[c.start: nxt.idx + len(nxt.text)]
+        longer = doc[span.start: span.end + 1].text
         if lx.name_key(longer) in full:
             c.end, c.text = nxt.idx + len(nxt.text), longer
 
@@ -314,9 +314,7 @@ def _harmonise_conjuncts(doc: Doc, cands: list[Cand]) -> None:
 
 
 def _known_place(text: str) -> bool:
-    from rigour.territories import lookup_territory
-
-    return lookup_territory(text) is not None
+    return lx.is_known_place(text)
 
 
 def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:
@@ -367,9 +365,8 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _link_parentheticals(doc: Doc, cands: list[Cand]) -> None:
+def _link_parentheticals(text: str, cands: list[Cand]) -> None:
     """'X (Long Form)' / 'Long Form (LF)': the parenthetical is another name of X."""
-    text = doc.text
     added: list[Cand] = []
     for c in cands:
         j = c.end

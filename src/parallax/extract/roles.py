@@ -184,7 +184,8 @@ def _line_start(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    return "\n" in doc.text[prev.idx + len(prev.text): doc[i].idx] or prev.is_space and "\n" in prev.text
+    # spaCy keeps line breaks as whitespace tokens ("\n"); no slicing of doc.text (it is rebuilt per call)
+    return prev.is_space and "\n" in prev.text
 
 
 def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tuple[int, int] | None:
