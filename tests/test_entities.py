@@ -250,3 +250,30 @@ def test_role_phrases_and_person_role_helpers(analyze, nlp):
     assert phrases and phrases[0][0].startswith("a senior economist")
     s, e = phrases[0][1]
     assert text[s:e] == phrases[0][0]
+
+
+def test_titles_with_of_and_prime_are_not_names(analyze):
+    text = ("British Prime Minister Alan Whitcombe spoke first. Secretary of State Dana Kowalczyk agreed. "
+            "Later the prime minister left.")
+    ents = analyze(text)
+    pm = ents.find("Whitcombe")
+    sec = ents.find("Kowalczyk")
+    assert pm is not None and pm.name == "Alan Whitcombe"
+    assert sec is not None and sec.name == "Dana Kowalczyk"
+    assert ("prime minister", "United Kingdom") in [(r.role, r.organization) for r in pm.roles]
+    assert ents.find("the prime minister", before=len(text)) is pm
+
+
+def test_bare_family_name_without_position_prefers_prominent(analyze):
+    text = ("Wang Lihua met reporters. Wang said talks went well, and Wang repeated it. "
+            "Wang Jie, an economist at the Harbin Trade Institute, was less sure.")
+    ents = analyze(text)
+    assert ents.find("Wang") is ents.find("Wang Lihua")
+    assert ents.find("Wang Jie") is not ents.find("Wang Lihua")
+
+
+def test_degenerate_inputs(analyze):
+    for text in ("", "   \n", "(", "The North", "By"):
+        ents = analyze(text)
+        assert ents.find("anything") is None
+        assert ents.persons_before(len(text)) == []

@@ -110,6 +110,8 @@ class DocEntities:
             ms = [m.start for m in self.entities[i].mentions if before is None or m.start < before]
             return max(ms, default=-1)
 
+        if before is None:  # no position: the more prominent one
+            return self.entities[max(idxs, key=lambda i: (len(self.entities[i].mentions), last(i)))]
         return self.entities[max(idxs, key=lambda i: (last(i), len(self.entities[i].mentions)))]
 
     def persons_before(self, offset: int) -> list[Entity]:

@@ -71,7 +71,7 @@ PORTFOLIO_WORDS = frozenset(
 ROLE_MODIFIERS = frozenset(
     """
     senior junior chief deputy vice acting former ex- emeritus associate assistant executive general
-    principal lead head managing special top retired interim permanent visiting adjunct research
+    principal lead head managing special top retired interim permanent visiting adjunct research prime
     """.split()
 )
 

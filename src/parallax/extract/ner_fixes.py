@@ -53,6 +53,9 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
             start += 1
             titled = True
+        # "Secretary of State First Last": the title's own "of" phrase is not part of the name
+        if end - start >= 5 and _is_title_word(doc[start]) and doc[start + 1].lower_ == "of":
+            start, titled = end - 2, True
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in "-.,;:'\"()[]"):
         end -= 1
     return start, end, titled

@@ -27,7 +27,7 @@ _CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*|[A-Z]{2,})"
 _CONNECT = r"(?:of|for|and|the|on|de|&)"
 _CAP_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
 _POSS = r"(?:'s|'|’s|’)"
-_LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press"}
+_LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press", "affairs"}
 
 
 def _clean(text: str) -> str:
@@ -98,7 +98,7 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
         return role, most_specific_org(m.group(1))
     # "... at / with the X Institute": the organisation comes last
     m = re.match(rf"^(.+?)\s+(?:at|with|for|of)\s+(?:the\s+)?((?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE})$", t)
-    if m and _has_title(m.group(1)) and not _org_is_country_target(t, m):
+    if m and _has_title(m.group(1)) and not _org_is_country_target(t, m) and not _portfolio_of(t, m):
         role, org0 = parse_role(m.group(1))
         return role, most_specific_org(m.group(2)) if m.group(2) else org0
     # "head of the X Ministry's department for Y": the possessor org moves out
@@ -124,6 +124,13 @@ def _org_is_country_target(t: str, m: re.Match) -> bool:
     """'ambassador to X' / 'envoy for X': a country after "for"/"to" is part of the role."""
     prep = t[len(m.group(1)):].split()[0].lower()
     return prep == "for" and lx.country_code(m.group(2)) is not None
+
+
+def _portfolio_of(t: str, m: re.Match) -> bool:
+    """'Secretary of State' / 'Minister of Foreign Affairs': the "of" phrase is the portfolio, not an org."""
+    prep = t[len(m.group(1)):].split()[0].lower()
+    words = m.group(2).lower().split()
+    return prep == "of" and all(w in lx.PORTFOLIO_WORDS or w in ("affairs", "and", "the") for w in words)
 
 
 def role_head(role: str) -> str | None:
