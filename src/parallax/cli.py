@@ -20,6 +20,16 @@ entities_app = typer.Typer(help="Confirm or split cross-source entity merges.", 
 app.add_typer(export_app, name="export")
 app.add_typer(entities_app, name="entities")
 
+
+def _register_stage_commands() -> None:
+    from parallax.screen.cli import lists_app, screen_command
+
+    app.add_typer(lists_app, name="lists")
+    app.command("screen", help="Screen the stored entities against every loaded list.")(screen_command)
+
+
+_register_stage_commands()
+
 console = Console(stderr=True)
 out = Console()
 
@@ -124,6 +134,70 @@ def export_json(db: str | None = DbOption,
     from parallax.export.json import dump
 
     _write(dump(load_final_dossier(db)), output)
+
+
+@export_app.command("ftm")
+def export_ftm_cmd(db: str | None = DbOption,
+                   output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default stdout)."),
+                   text: bool = typer.Option(False, "--text", help="Include article body text.")) -> None:
+    """FollowTheMoney entities, one JSON object per line (people, organisations, articles, mentions, quotes)."""
+    from parallax.export.ftm import export_ftm
+
+    lines = (json.dumps(e, ensure_ascii=False) for e in export_ftm(load_final_dossier(db), include_text=text))
+    _write("\n".join(lines), output)
+
+
+@export_app.command("graphml")
+def export_graphml(db: str | None = DbOption, story: str | None = typer.Option(None, help="Only this story."),
+                   output: Path | None = typer.Option(None, "-o", "--output")) -> None:
+    """The entity graph as GraphML."""
+    from parallax.export.graph import to_graphml
+
+    _write(to_graphml(load_final_dossier(db), story), output)
+
+
+@export_app.command("gexf")
+def export_gexf(db: str | None = DbOption, story: str | None = typer.Option(None, help="Only this story."),
+                output: Path | None = typer.Option(None, "-o", "--output")) -> None:
+    """The entity graph as GEXF (Gephi)."""
+    from parallax.export.graph import to_gexf
+
+    _write(to_gexf(load_final_dossier(db), story), output)
+
+
+@app.command()
+def report(db: str | None = DbOption, story: str | None = typer.Option(None, help="Story id (default: all)."),
+           fmt: str = typer.Option("html", "--format", help="html or md"),
+           output: Path | None = typer.Option(None, "-o", "--output")) -> None:
+    """A self-contained briefing (timeline, graph, quotes by speaker, sources side by side)."""
+    from parallax.export.report import render_report
+
+    if fmt not in ("html", "md"):
+        console.print(f"[red]error[/red] --format must be html or md, not {fmt!r}")
+        raise typer.Exit(2)
+    dossier = load_final_dossier(db)
+    if story is not None and story not in {s.id for s in dossier.stories}:
+        console.print(f"[red]error[/red] no story {story!r}; stories: {', '.join(s.id for s in dossier.stories)}")
+        raise typer.Exit(2)
+    _write(render_report(dossier, story, fmt), output)
+
+
+@app.command()
+def compare(db: str | None = DbOption, story: str | None = typer.Option(None, help="Story id (default: all).")) -> None:
+    """Sources side by side: same/agree/conflicting statements and what only one outlet reports."""
+    from parallax.align.compare import print_comparison
+
+    print_comparison(load_final_dossier(db), story, out)
+
+
+@app.command()
+def serve(db: str | None = DbOption, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
+          token: str | None = typer.Option(None, envvar="PARALLAX_TOKEN", help="Require this bearer token."),
+          read_only: bool = typer.Option(False, "--read-only", help="Refuse analyst decisions.")) -> None:
+    """The REST API (/api, OpenAPI at /docs) and the web UI."""
+    from parallax.api import serve as run_server
+
+    run_server(_db(db), host=host, port=port, token=token, read_only=read_only)
 
 
 @app.command()

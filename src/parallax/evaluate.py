@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from parallax.model import Dossier
+from parallax.nlp.normalize import normalize
 
 IOU_QUOTE = 0.5
 
@@ -88,6 +89,7 @@ class _Ctx:
             for forms in e.get("mentions", {}).values():
                 self.forms[e["canonical"]].update(_norm(f) for f in forms)
         self.entity_by_id = {e.id: e for e in pred.entities}
+        self._norm_cache: dict = {}
 
     def docname(self, doc_id: str) -> str | None:
         return self.name_of.get(doc_id)
@@ -105,18 +107,21 @@ class _Ctx:
         return bool(names & gold_forms) and _norm(speaker.name) in gold_forms | {_norm(gold_speaker)} | names
 
     def locate(self, docname: str, text: str) -> tuple[int, int] | None:
+        """Original span of a gold text in a document; typographic differences
+        (NBSP, curly quotes, non-breaking hyphens) are matched through normalisation."""
         body = self.text.get(docname)
         if body is None:
             return None
         i = body.find(text)
-        if i < 0:
-            nb, nt = _norm(body), _norm(text)
-            if nt and nt in nb:  # fall back to a normalised search, mapped roughly by ratio
-                j = nb.find(nt)
-                ratio = len(body) / max(len(nb), 1)
-                return int(j * ratio), int((j + len(nt)) * ratio)
+        if i >= 0:
+            return i, i + len(text)
+        if docname not in self._norm_cache:
+            self._norm_cache[docname] = normalize(body)
+        nt = self._norm_cache[docname]
+        j = nt.text.find(normalize(text).text)
+        if j < 0:
             return None
-        return i, i + len(text)
+        return nt.orig_span(j, j + len(normalize(text).text))
 
 
 def score_quotes(c: _Ctx) -> dict:
