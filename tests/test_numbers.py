@@ -221,3 +221,12 @@ def test_seed_numbers_recall(nlp):
             if any(n.start < span[1] and span[0] < n.end and n.value == pytest.approx(g["value"]) for n in got):
                 found += 1
     assert found == len(gold["numbers"])
+
+
+def test_model_number_before_a_name_is_not_a_count(nlp):
+    assert [n.value for n in numbers(nlp, "The 737 MAX jets were grounded; shares fell 8%.")] == [8]
+
+
+def test_money_about_skips_trading_session(nlp):
+    n = one(nlp, "Shares of the carmaker rose to $45.60 in early trading.")
+    assert n.about is not None and n.about.startswith("Shares of the carmaker")

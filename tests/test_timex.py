@@ -229,3 +229,19 @@ def test_seed_timeline_recall(nlp):
     total = len(gold["timeline"])
     precision, recall = found / predicted, found / total
     assert 2 * precision * recall / (precision + recall) >= 0.85
+
+
+def test_scheduled_present_tense_goes_forward(nlp):
+    assert dates(nlp, "The summit begins on Jan. 20 in the mountains.") == ["2025-01-20"]
+    assert dates(nlp, "The summit began on Jan. 20 in the mountains.") == ["2024-01-20"]
+
+
+def test_comparison_baseline_is_not_an_event(nlp):
+    assert dates(nlp, "In 2023, the company sold 1.8 million cars, up 40% from a year earlier.") == ["2023"]
+
+
+def test_same_event_noun_and_date_is_one_event(nlp):
+    text = ("Delegates toured the harbour ahead of their summit there on March 12.\n\n"
+            "No agreement came out of the summit on Tuesday.")
+    ev = events(nlp, text)
+    assert [e.date for e in ev] == ["2024-03-12"]

@@ -45,6 +45,9 @@ VAGUE_SCALE_ONLY = {"thousand", "million", "billion", "trillion", "hundred", "do
 SCALE_ABBR_NEED_CURRENCY = {"m", "b", "k"}
 TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "kst", "est", "edt", "bst", "cet", "o'clock", "hrs"}
 MAX_ABOUT = 80
+# nouns after "in" that say when/where a price was seen, not what the money is for
+SESSION_NOUNS = {"trading", "session", "deal", "dealing", "quarter", "year", "month", "week", "day",
+                 "morning", "afternoon", "evening", "term", "total", "cash", "value", "revenue", "sale"}
 
 
 class _Claim:
@@ -276,7 +279,7 @@ def _counted_noun(doc, k: int, end: int) -> int | None:
             head_end = j + 1
             if not glued and (j + 1 >= end or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
                 return head_end
-        elif t.pos_ == "ADJ" or t.tag_ in ("VBN", "VBG"):
+        elif t.pos_ == "ADJ" or (t.tag_ in ("VBN", "VBG") and (glued or (t.dep_ == "amod" and j > k))):
             if head_end is not None and not glued:
                 return head_end
         else:
@@ -333,8 +336,10 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
         return of
     if c.kind == "money" and c.end + 1 < sent.end and doc[c.end].lower_ == "in":
         nxt = doc[c.end + 1]
-        if nxt.pos_ in ("NOUN", "ADJ") and not nxt.ent_type_:  # "$3bn in aid", not "in 2020"
-            return _phrase(nxt.head if nxt.pos_ == "ADJ" and nxt.head.i > nxt.i else nxt)
+        noun = nxt.head if nxt.pos_ == "ADJ" and nxt.head.i > nxt.i else nxt
+        if nxt.pos_ in ("NOUN", "ADJ") and not nxt.ent_type_ and noun.lemma_.lower() not in SESSION_NOUNS:
+            # "$3bn in aid", not "in 2020" nor "$45 in early trading"
+            return _phrase(noun)
     tok = doc[c.last]
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
         return _phrase(tok.head)
@@ -418,6 +423,8 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     if c.kind == "count":
         if c.noun is not None and c.noun.lower_ in TIME_UNITS:
             return False
+        if c.noun is not None and doc[c.last + 1].tag_ == "NNP" and doc[c.last + 1].text[:1].isupper():
+            return False  # "737 MAX", "Boeing 787": a model or a name, not a count
         small = c.value < SMALL_COUNT
         det = prev is not None and c.start == c.first and prev.lower_ in ANAPHORIC_DETS
         if det and small:

@@ -139,8 +139,11 @@ def resolve(c: Candidate, pub: date | None, ref: tuple[date, Precision] | None,
                 return None
             year = pub.year
             try:
-                # an unyeared date well in the future of the article is last year's
-                if date(year, month, day) > pub + timedelta(days=62):
+                # an unyeared date well in the future of the article is last year's, one
+                # already past in a future-tense clause is next year's
+                if future and date(year, month, day) < pub - timedelta(days=7):
+                    year += 1
+                elif not future and date(year, month, day) > pub + timedelta(days=62):
                     year -= 1
             except ValueError:
                 return None

@@ -38,6 +38,7 @@ TIME_PREPS = {
     "last", "next", "this", "back", "as", "at", "for", "into", "within", ",", "-", "–",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "'s", "whose"}
+STAMP_MAX_CHARS = 120
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 STAMP_WORDS = {"posted", "published", "updated", "modified", "filed", "copyright", "©"}
 FUTURE_LEMMAS = {
@@ -47,6 +48,10 @@ FUTURE_LEMMAS = {
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # verbs of state: a date in their clause next to a figure times the figure, not an event
 STATIVE_LEMMAS = {"be", "have", "amount", "total", "account", "stand", "remain", "number", "exceed", "reach", "hold"}
+COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
+# present-tense verbs that report or describe rather than schedule
+SAY_OR_STATE = {"say", "tell", "claim", "report", "be", "have", "remain", "know", "believe", "think",
+                "seem", "appear", "show", "mean", "need", "want", "warn", "add", "note"}
 MAX_EVENT_CHARS = 120
 
 
@@ -125,15 +130,29 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
 
 
 def _is_future(span: Span) -> bool:
-    """The clause the expression attaches to speaks of the future ("plans to ... in October")."""
+    """The clause the expression attaches to speaks of the future: "will", "plans to ... in
+    October", or a scheduled present ("the summit begins on July 26")."""
     t: Token = span.root
+    first_verb = True
     for _ in range(8):
-        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_AUX for ch in t.children):
-            return True
-        if t.lemma_.lower() in FUTURE_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG", "JJ", "VB"):
-            # "plans to", "is due to", "is set to"; but not "planned to" (a past plan)
-            if t.tag_ != "VBG" or any(ch.lower_ in ("is", "are", "am") for ch in t.children):
+        if t.pos_ in ("VERB", "AUX"):
+            aux = [ch for ch in t.children if ch.dep_ in ("aux", "auxpass")]
+            if any(ch.lower_ in FUTURE_AUX for ch in aux):
                 return True
+            lemma = t.lemma_.lower()
+            if lemma in FUTURE_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+                # "plans to", "is set to"; not "planned to" (a past plan)
+                if t.tag_ != "VBG" or any(ch.lower_ in ("is", "are", "am") for ch in aux):
+                    return True
+            if first_verb:
+                first_verb = False
+                if (t.tag_ in ("VBZ", "VBP") and t.dep_ != "aux" and not aux
+                        and lemma not in SAY_OR_STATE and t.lower_ not in ("is", "are", "am")):
+                    return True  # scheduled present
+                if t.dep_ != "xcomp":
+                    return False  # the clause's own tense decides; only infinitives look up
+        elif t.lemma_.lower() == "due" and t.head.lemma_ == "be":
+            return True
         if t.head is t:
             break
         t = t.head
@@ -141,7 +160,7 @@ def _is_future(span: Span) -> bool:
 
 
 def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
-    """A dateline or "Posted on ..." line: the line has no finite verb, or names a stamp."""
+    """A dateline or "Posted on ..." line: a short line with no finite verb, or naming a stamp."""
     text = ad.norm.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
@@ -154,7 +173,8 @@ def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
     lead = [t.lower_ for t in ad.doc[max(seg.start, span.start - 4): span.start]]
     if any(w in STAMP_WORDS for w in lead):
         return True
-    return not any(t.tag_ in FINITE_TAGS for t in seg)
+    # a short verbless line; long ones are sentences the tagger got wrong
+    return len(seg.text.strip()) <= STAMP_MAX_CHARS and not any(t.tag_ in FINITE_TAGS for t in seg)
 
 
 _DATEPARSER_OK = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -243,6 +263,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     for tx in resolve_timexes(ad):
         if tx.date is None or tx.stamp or tx.attributive or tx.prep == "by":
             continue
+        if tx.kind == "ago" and tx.prep in COMPARISON_PREPS:
+            continue  # "up 40% from a year earlier": a baseline, not an event
         phrase, anchor = _attachment(tx.span)
         verb = _clause_verb(anchor)
         if verb is not None and tx.span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -252,6 +274,9 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         sent_i = bisect_right(ad.sentence_starts, tx.start) - 1
         para_i = bisect_right(para_starts, tx.start) - 1
         keys = [("s", sent_i, tx.date), ("p", para_i, tx.date), ("a", anchor.lemma_.lower(), tx.date)]
+        noun = _event_noun(tx.span)
+        if noun:
+            keys.append(("a", noun, tx.date))
         if any(k in seen for k in keys):
             continue
         seen.update(keys)
@@ -263,6 +288,21 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+def _event_noun(span: Span) -> str | None:
+    """The noun right before "on/in DATE" ("their summit there on Sept. 13" -> "summit"):
+    the thing the date is for, whatever the parser attached the phrase to."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].pos_ != "ADP":
+        return None
+    i -= 1
+    while i >= 0 and doc[i].pos_ == "ADV" and i >= span.start - 4:
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "NOUN":
+        return doc[i].lemma_.lower()
+    return None
 
 
 def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> bool:
