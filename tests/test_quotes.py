@@ -217,3 +217,17 @@ def test_seed_quotes_meet_targets(seed_scores):
 def test_seed_reported_and_roles_meet_targets(seed_scores):
     assert seed_scores["reported"]["speaker_recall"] >= 0.85, seed_scores["reported"]["errors"]
     assert seed_scores["roles"]["accuracy"] >= 0.9, seed_scores["roles"]["errors"]
+
+
+def test_colon_at_paragraph_end_introduces_the_quote(nlp):
+    text = ("In a statement on Sunday, the Harbor Authority said:\n\n"
+            "“All ferry services will resume on Monday morning once inspections are complete.”")
+    (q,) = quoted(run(nlp, text))
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.name.endswith("Harbor Authority")
+
+
+def test_unattributed_sentence_quote_is_kept_without_speaker_but_term_is_not(nlp):
+    text = 'The hall fell silent.\n\n"Nobody here will forget what happened tonight."\n\nA "red zone" was set up.'
+    qs = quoted(run(nlp, text))
+    assert [q.text for q in qs] == ["Nobody here will forget what happened tonight."]
+    assert qs[0].speaker is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
 from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
@@ -77,6 +77,10 @@ class _Extractor:
         self.learned = learn_cues(self.doc, self.in_quote)
         self.resolver = SpeakerResolver(ad, ents, self.in_quote)
 
+    def sent(self, tok: Token) -> Span:
+        """The sentence of a token (Token.sent scans the document: too slow to call per token)."""
+        return self.ad.sentence_at(tok.idx)
+
     # -- locating quotes in the parse --------------------------------------------------------
     def _tok_at(self, norm_offset: int) -> int:
         return max(bisect_right(self.tok_starts, norm_offset) - 1, 0)
@@ -111,6 +115,12 @@ class _Extractor:
     def leading(self, q: _Q) -> list[Token]:
         i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
         out: list[Token] = []
+        # "The ministry said:\n\n“...”": a colon ending the previous paragraph introduces the quote
+        j = i
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j < i and j >= 0 and self.doc[j].text == ":" and j not in self.in_quote:
+            i = j
         while i >= 0 and len(out) < FRAME_TOKENS and not self._stop(self.doc[i]):
             out.append(self.doc[i])
             i -= 1
@@ -154,7 +164,7 @@ class _Extractor:
                             continue
                         return self.resolver.from_token(c)
         if subj is None:
-            named = self._name_before_cue(v, v.sent.start)
+            named = self._name_before_cue(v, self.sent(v).start)
             if named is not None:
                 return named[0]
         if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "pobj") and v.head.i != v.i:
@@ -240,7 +250,7 @@ class _Extractor:
                     break
                 node = node.head
         # "According to X, '...' but '...'" anywhere before the quote in its sentence
-        sent = q.toks[0].sent
+        sent = self.sent(q.toks[0])
         for t in sent:
             if t.i >= q.toks[0].i:
                 break
@@ -333,7 +343,7 @@ class _Extractor:
             return
         gap = self.doc[(prev.close_tok if prev.close_tok >= 0 else prev.toks[-1].i) + 1: q.toks[0].i]
         words = [t for t in gap if not t.is_punct and not t.is_space and t.i not in self.in_quote]
-        same_sentence = prev.toks[-1].sent == q.toks[0].sent
+        same_sentence = self.sent(prev.toks[-1]) == self.sent(q.toks[0])
         other_agent = any(
             (e := self.resolver.entity_of(t)) is not None and e.id != prev.speaker.entity and e.type == "PERSON"
             for t in words)
@@ -366,8 +376,8 @@ class _Extractor:
             elif self.is_cue(v) and lemma(v) not in NO_REPORTED:
                 content = self._clause_of(v)
                 if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-                    named = self._name_before_cue(v, v.sent.start)
-                    content = (v.sent.start, named[1]) if named else None
+                    named = self._name_before_cue(v, self.sent(v).start)
+                    content = (self.sent(v).start, named[1]) if named else None
             else:
                 continue
             if content is None or any(c.dep_ == "neg" for c in v.children):
@@ -428,7 +438,7 @@ class _Extractor:
 
     def _according_content(self, v: Token) -> tuple[int, int] | None:
         pp_end = v.nbor(1).right_edge.i if v.i + 1 < len(self.doc) else v.i
-        sent = v.sent
+        sent = self.sent(v)
         a = pp_end + 1
         while a < sent.end and self.doc[a].is_punct:
             a += 1

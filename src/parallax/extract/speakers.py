@@ -229,7 +229,7 @@ class SpeakerResolver:
             return None
         # an earlier subject in the same sentence ("After Smith arrived, he said"); an earlier
         # pronoun subject there refers to the same person ("Explaining that he ..., he said")
-        sent = tok.sent
+        sent = self.ad.sentence_at(tok.idx)  # Token.sent scans the whole document
         for t in reversed(list(sent[: tok.i - sent.start])):
             if t.i in self.quote_tokens or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
@@ -257,7 +257,7 @@ class SpeakerResolver:
     def _subject_before(self, tok: Token, plural: bool) -> Speaker | None:
         """Subject of the nearest earlier sentence (outside quotes) naming a compatible agent."""
         ad = self.ad
-        i = bisect_right(ad.sentence_starts, tok.sent.start_char) - 2
+        i = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 2
         looked = 0
         while i >= 0 and looked < 3:
             sent: Span = ad.sent_spans[i]
@@ -279,6 +279,6 @@ class SpeakerResolver:
                 is_person = e.type == "PERSON" or e.id in self._person_like
                 if is_person != plural:
                     return sp
-            if ad.doc.text[sent.end_char: sent.end_char + 2].count("\n") >= 1 and looked >= 1:
+            if ad.norm.text[sent.end_char: sent.end_char + 2].count("\n") >= 1 and looked >= 1:
                 break  # stay within the paragraph after the first subject-bearing sentence
         return None
