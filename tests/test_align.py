@@ -1,0 +1,192 @@
+"""Statement alignment across sources: quotes, sentences, figures, only-here facts; the compare view."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from parallax.align import align_story
+from parallax.model import (
+    DocAnalysis,
+    Document,
+    Dossier,
+    Entity,
+    Mention,
+    NumberClaim,
+    Quote,
+    Sentence,
+    Speaker,
+    Story,
+)
+from parallax.resolve import resolve_entities
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _analysis(doc_id: str, text: str, names: dict[str, str], quotes: list[tuple[str, str]] = (),
+              numbers: list[tuple[str, float, str, str]] = ()) -> DocAnalysis:
+    """A hand-built analysis: one sentence per line, entities by exact name, quotes and figures by text."""
+    sentences, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(doc=doc_id, start=pos, end=pos + len(line)))
+        pos += len(line) + 1
+    entities = []
+    for k, (name, etype) in enumerate(names.items()):
+        ms, i = [], text.find(name)
+        while i >= 0:
+            ms.append(Mention(doc=doc_id, start=i, end=i + len(name), text=name))
+            i = text.find(name, i + 1)
+        entities.append(Entity(id=f"{doc_id}-e{k}", name=name, type=etype, mentions=ms, docs=[doc_id]))
+
+    def sent_of(i: int) -> Sentence:
+        return next(s for s in sentences if s.start <= i < s.end)
+
+    qs = []
+    for k, (qtext, speaker) in enumerate(quotes):
+        i = text.index(qtext)
+        spk = next(e for e in entities if e.name == speaker)
+        qs.append(Quote(id=f"{doc_id}-q{k}", doc=doc_id, start=i, end=i + len(qtext), text=qtext, kind="direct",
+                        speaker=Speaker(entity=spk.id, name=speaker), sentence=sent_of(i)))
+    ns = []
+    for k, (ntext, value, unit, about) in enumerate(numbers):
+        i = text.index(ntext)
+        ns.append(NumberClaim(id=f"{doc_id}-n{k}", doc=doc_id, start=i, end=i + len(ntext), text=ntext,
+                              value=value, unit=unit, about=about, sentence=sent_of(i)))
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, outlet=f"Outlet {doc_id}")
+    return DocAnalysis(document=doc, sentences=sentences, entities=entities, quotes=qs, numbers=ns)
+
+
+TEXT_A = (
+    'Port director Ilse Marten said: "This is exactly why we came here."\n'
+    "The fire at the Kessel harbour warehouse killed 42 people, officials said.\n"
+    "Investigators from the Baltic Safety Agency examined the burnt cranes on Tuesday.\n"
+    "Marten also promised compensation to the families of the dock workers within a month.\n"
+)
+TEXT_B = (
+    'Ilse Marten told reporters: "That is precisely the reason we came here."\n'
+    "At least 45 people died in the blaze at the Kessel harbour warehouse, according to the coast guard.\n"
+    "Marten promised the dock workers' families compensation within a month.\n"
+    "The weather was mild.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def aligned():
+    a = _analysis("dA", TEXT_A, {"Ilse Marten": "PERSON", "Marten": "PERSON", "Kessel": "GPE",
+                                 "Baltic Safety Agency": "ORG"},
+                  quotes=[("This is exactly why we came here.", "Ilse Marten")],
+                  numbers=[("42 people", 42, "people", "people killed in the warehouse fire")])
+    b = _analysis("dB", TEXT_B, {"Ilse Marten": "PERSON", "Marten": "PERSON", "Kessel": "GPE"},
+                  quotes=[("That is precisely the reason we came here.", "Ilse Marten")],
+                  numbers=[("45 people", 45, "people", "people died in the warehouse blaze")])
+    analyses = [a, b]
+    entities = resolve_entities([e for x in analyses for e in x.entities])
+    story = Story(id="S1", title="t", docs=["dA", "dB"])
+    return analyses, entities, align_story(story, analyses, entities)
+
+
+def test_same_quote_in_two_renderings(aligned):
+    _, _, out = aligned
+    quotes = [a for a in out if a.relation == "same" and a.a.kind == "quote"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert {q.a.text, q.b.text} == {"This is exactly why we came here.", "That is precisely the reason we came here."}
+    assert TEXT_A[q.a.start:q.a.end] == q.a.text if q.a.doc == "dA" else TEXT_B[q.a.start:q.a.end] == q.a.text
+    assert q.features["speaker"] == "Ilse Marten" and q.story == "S1"
+
+
+def test_same_claim_in_other_words(aligned):
+    _, _, out = aligned
+    pairs = {(a.a.text[:20], a.b.text[:20]) for a in out if a.relation == "same" and a.a.kind == "sentence"}
+    assert ("Marten also promised", "Marten promised the ") in pairs
+    # the promise sentence pairs only with its counterpart
+    promise = [a for a in out if a.relation == "same" and "compensation" in a.a.text]
+    assert all("compensation" in a.b.text for a in promise)
+
+
+def test_conflicting_figures(aligned):
+    _, _, out = aligned
+    conflicts = [a for a in out if a.relation == "conflict"]
+    assert len(conflicts) == 1
+    c = conflicts[0]
+    assert {c.a.text, c.b.text} == {"42 people", "45 people"} and c.a.kind == "number"
+    assert c.features["values"] in ([42, 45], [45, 42])
+    assert not [a for a in out if a.relation == "agree"]
+
+
+def test_agreeing_figures_and_qualifiers():
+    a = _analysis("dA", "The storm destroyed 120 homes in Lorvik.\n", {"Lorvik": "GPE"},
+                  numbers=[("120 homes", 120, "homes", "homes destroyed by the storm")])
+    b = _analysis("dB", "More than 100 homes in Lorvik were destroyed by the storm.\n", {"Lorvik": "GPE"},
+                  numbers=[("More than 100 homes", 100, "homes", "homes destroyed by the storm")])
+    b.numbers[0].qualifier = "more than"
+    ents = resolve_entities(a.entities + b.entities)
+    out = align_story(Story(id="S", title="t", docs=["dA", "dB"]), [a, b], ents)
+    assert [x.relation for x in out if x.a.kind == "number"] == ["agree"]
+
+
+def test_only_here_reports_informative_unmatched_sentences(aligned):
+    _, _, out = aligned
+    only = [a for a in out if a.relation == "only-here"]
+    texts = [a.a.text for a in only]
+    assert any("Baltic Safety Agency" in t for t in texts)
+    assert all(a.b is None for a in only)
+    assert not any("weather" in t for t in texts)  # no named entity, no figure: not informative
+    assert not any("compensation" in t for t in texts)
+
+
+def test_single_source_story_has_no_alignments(aligned):
+    analyses, entities, _ = aligned
+    assert align_story(Story(id="S2", title="t", docs=["dA"]), analyses, entities) == []
+
+
+def test_embedder_adds_a_feature(aligned):
+    analyses, entities, _ = aligned
+
+    def fake(texts: list[str]) -> list[list[float]]:
+        return [[1.0, float("Marten" in t)] for t in texts]
+
+    out = align_story(Story(id="S1", title="t", docs=["dA", "dB"]), analyses, entities, embedder=fake)
+    assert any("embedding" in a.features for a in out if a.relation == "same" and a.a.kind == "sentence")
+
+
+def test_compare_view_columns_and_escaping(aligned):
+    analyses, entities, out = aligned
+    analyses[0].document.text  # noqa: B018
+    dossier = Dossier(documents=[a.document for a in analyses], entities=entities, alignments=out,
+                      stories=[Story(id="S1", title="Kessel [bold]fire[/bold]", docs=["dA", "dB"])])
+    from parallax.align.compare import print_comparison
+
+    buf = io.StringIO()
+    print_comparison(dossier, "S1", Console(file=buf, width=160, color_system=None))
+    shown = buf.getvalue()
+    assert "Outlet dA" in shown and "Outlet dB" in shown
+    assert "conflict" in shown and "only in Outlet dA" in shown
+    assert "[bold]fire[/bold]" in shown  # markup in text is printed, not interpreted
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.gold.json").exists(), reason="seed gold not available")
+def test_seed_alignments_against_gold():
+    from parallax.corpus import build_corpus, dossier_from
+    from parallax.evaluate import evaluate
+    from parallax.pipeline import analyze_documents
+
+    gold = json.loads((SHARED / "gold" / "seeds.gold.json").read_text(encoding="utf-8"))
+    docs = []
+    for p in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
+        meta = gold["documents"][p.name]
+        docs.append(Document(id="d" + p.stem[:12], source=str(p), text=p.read_text(encoding="utf-8"),
+                             published=meta["published"], outlet=meta["outlet"]))
+    analyses = list(analyze_documents(docs))
+    result = build_corpus(analyses)
+    assert len(result.stories) == 1 and len(result.stories[0].docs) == 2
+    report = evaluate(gold, dossier_from(analyses, result))["alignments"]
+    assert report["only_in_recall"] >= 0.8, report["errors"]
+    assert report["false_alignments"] == 0, report["errors"]
+    same = [a for a in result.alignments if a.relation == "same"]
+    assert any("contravention" in a.a.text + a.b.text and "breach" in a.a.text + a.b.text for a in same)
