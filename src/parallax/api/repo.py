@@ -7,7 +7,6 @@ process (`parallax analyze`) may do while the server runs.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -68,19 +67,8 @@ class Repository:
 
     def _store_fingerprint(self) -> object:
         """Something that changes whenever the store's content does (cheap to compute)."""
-        path = _sqlite_path(self.store)
-        if path is not None:
-            stats = []
-            for p in (path, path + "-wal"):
-                try:
-                    st = os.stat(p)
-                    stats.append((st.st_mtime_ns, st.st_size))
-                except OSError:
-                    stats.append(None)
-            return tuple(stats)
-        try:  # other databases: counts of what analyze/corpus runs change
-            stories = tuple((s.id, len(s.docs)) for s in self.store.stories())
-            return (self.store.count_documents(), stories, len(self.store.decisions()), int(time.monotonic() // 30))
+        try:
+            return self.store.revision()  # bumped by every write transaction
         except Exception:  # noqa: BLE001 - a failed check just means "reload"
             return object()
 
@@ -115,10 +103,3 @@ class Repository:
             self._mem_decisions: list[Decision] = []
         return self._mem_decisions
 
-
-def _sqlite_path(store: Any) -> str | None:
-    engine = getattr(store, "engine", None)
-    url = getattr(engine, "url", None)
-    if url is not None and getattr(url, "drivername", "").startswith("sqlite") and url.database:
-        return os.path.abspath(url.database)
-    return None

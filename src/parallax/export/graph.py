@@ -7,6 +7,7 @@ Nodes are people, organisations and places. Edges:
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -90,19 +91,73 @@ def to_gexf(dossier: Dossier | DossierIndex, story_id: str | None = None) -> str
     return "\n".join(nx.generate_gexf(build_graph(dossier, story_id))) + "\n"
 
 
-def layout(data: dict, width: float = 760, height: float = 460, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (pixels) for graph_json() output, for static SVG (reports)."""
-    g = nx.Graph()
-    g.add_nodes_from(n["id"] for n in data["nodes"])
+def _radius(node: dict) -> float:
+    return min(6 + node["mentions"] * 1.5, 22)
+
+
+def layout(data: dict, width: float = 760, height: float = 440, pad: float = 50,
+           iterations: int = 400) -> dict[str, tuple[float, float]]:
+    """Deterministic positions (pixels) for graph_json() output: the same force layout the
+    web page runs in JS (Fruchterman-Reingold with gravity, so loose nodes stay in view)."""
+    nodes = data["nodes"]
+    n = len(nodes)
+    pos = {d["id"]: [width / 2 + math.cos(2 * math.pi * i / max(n, 1)) * width * 0.3,
+                     height / 2 + math.sin(2 * math.pi * i / max(n, 1)) * height * 0.3] for i, d in enumerate(nodes)}
+    links = [(e["source"], e["target"], e["weight"]) for e in data["edges"] if e["source"] in pos and e["target"] in pos]
+    k = math.sqrt((width - 2 * pad) * (height - 2 * pad) / max(n, 1)) * 0.75
+    temp = width / 6
+    ids = list(pos)
+    for _ in range(iterations):
+        disp = {i: [0.0, 0.0] for i in ids}
+        for a in range(n):
+            for b in range(a + 1, n):
+                pa, pb = pos[ids[a]], pos[ids[b]]
+                dx, dy = pa[0] - pb[0], pa[1] - pb[1]
+                dist = math.hypot(dx, dy) or 0.01
+                f = k * k / dist
+                disp[ids[a]][0] += dx / dist * f
+                disp[ids[a]][1] += dy / dist * f
+                disp[ids[b]][0] -= dx / dist * f
+                disp[ids[b]][1] -= dy / dist * f
+        for s, t, w in links:
+            dx, dy = pos[s][0] - pos[t][0], pos[s][1] - pos[t][1]
+            dist = math.hypot(dx, dy) or 0.01
+            f = dist * dist / k * min(1 + math.log(max(w, 1)), 3) * 0.5
+            disp[s][0] -= dx / dist * f
+            disp[s][1] -= dy / dist * f
+            disp[t][0] += dx / dist * f
+            disp[t][1] += dy / dist * f
+        for i in ids:
+            d = disp[i]
+            d[0] += (width / 2 - pos[i][0]) * 0.6
+            d[1] += (height / 2 - pos[i][1]) * 0.9
+            length = math.hypot(d[0], d[1]) or 0.01
+            step = min(length, temp)
+            pos[i][0] = max(pad, min(width - pad, pos[i][0] + d[0] / length * step))
+            pos[i][1] = max(pad / 2, min(height - pad, pos[i][1] + d[1] / length * step))
+        temp = max(temp * 0.985, 0.5)
+    return {i: (round(p[0], 1), round(p[1], 1)) for i, p in pos.items()}
+
+
+def svg_shapes(data: dict, width: float = 760, height: float = 440) -> dict:
+    """Positioned nodes and edges (lines for co-mention, curved arrows for said-about) for a static SVG."""
+    pos = layout(data, width, height)
+    nodes = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1], "r": _radius(n)} for n in data["nodes"]]
+    by_id = {n["id"]: n for n in nodes}
+    edges = []
     for e in data["edges"]:
-        g.add_edge(e["source"], e["target"])
-    if not g:
-        return {}
-    pos = nx.spring_layout(g, seed=seed, k=1.6 / max(len(g), 1) ** 0.5)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    pad = 60
-    def scale(v: float, lo: float, hi: float, size: float) -> float:
-        return size / 2 if hi - lo < 1e-9 else pad + (v - lo) / (hi - lo) * (size - 2 * pad)
-    return {n: (round(scale(p[0], min(xs), max(xs), width), 1), round(scale(p[1], min(ys), max(ys), height), 1))
-            for n, p in pos.items()}
+        s, t = by_id.get(e["source"]), by_id.get(e["target"])
+        if s is None or t is None:
+            continue
+        shape = {**e, "source_name": s["name"], "target_name": t["name"],
+                 "stroke": round(min(1 + e["weight"] * 0.6, 5), 1)}
+        if e["kind"] == "said-about":
+            dx, dy = t["x"] - s["x"], t["y"] - s["y"]
+            dist = math.hypot(dx, dy) or 1
+            ex, ey = t["x"] - dx / dist * (t["r"] + 3), t["y"] - dy / dist * (t["r"] + 3)
+            cx, cy = (s["x"] + ex) / 2 - dy * 0.15, (s["y"] + ey) / 2 + dx * 0.15
+            shape["path"] = f"M{s['x']},{s['y']} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
+        else:
+            shape.update(x1=s["x"], y1=s["y"], x2=t["x"], y2=t["y"])
+        edges.append(shape)
+    return {"width": width, "height": height, "nodes": nodes, "edges": edges}

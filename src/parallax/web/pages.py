@@ -23,9 +23,19 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Jinja environment shared with the reports. Autoescape is on for everything: article text is untrusted."""
-    return Environment(loader=PackageLoader("parallax.web", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=False, lstrip_blocks=False)
+    env = Environment(loader=PackageLoader("parallax.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["num"] = format_number
+    return env
+
+
+def format_number(value: float | int | None) -> str:
+    """1200.0 -> "1,200"; 2.50 -> "2.5"; None -> "—"."""
+    if value is None:
+        return "—"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:.6g}"
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,8 @@ def index_view(index: DossierIndex) -> dict:
         stories.append({"id": s.id, "title": s.title, "start": s.start, "end": s.end, "docs": len(docs),
                         "outlets": sorted({outlet_name(x) for x in docs}), "url": f"/story/{s.id}"})
     documents = [{"id": x.id, "title": x.title or x.source, "outlet": x.outlet, "published": x.published,
-                  "stories": index.stories_of_doc.get(x.id, []), "url": f"/doc/{x.id}"} for x in d.documents]
+                  "stories": [{"id": s, "title": index.stories[s].title, "url": f"/story/{s}"}
+                              for s in index.stories_of_doc.get(x.id, [])], "url": f"/doc/{x.id}"} for x in d.documents]
     return {
         "counts": {"documents": len(d.documents), "stories": len(d.stories), "entities": len(d.entities),
                    "quotes": len(d.quotes), "numbers": len(d.numbers), "events": len(d.events),

@@ -9,7 +9,7 @@
   if (!svg || !source) { return; }
   var data = JSON.parse(source.textContent || "{}");
   var nodes = data.nodes || [], edges = data.edges || [];
-  var W = 800, H = 480, PAD = 50;
+  var W = 800, H = 420, PAD = 50;
 
   function el(name, attrs) {
     var e = document.createElementNS(NS, name);
