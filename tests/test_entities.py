@@ -277,3 +277,26 @@ def test_degenerate_inputs(analyze):
         ents = analyze(text)
         assert ents.find("anything") is None
         assert ents.persons_before(len(text)) == []
+
+
+def test_person_not_swallowed_by_org_and_of_affiliation(analyze):
+    text = "Dr. Nadia Petrova of Kestrel University and her colleague Omar Said presented results."
+    ents = analyze(text)
+    p = ents.find("Nadia Petrova")
+    assert p is not None and p.type == "PERSON" and p.name == "Nadia Petrova"
+    assert ents.find("Kestrel University").type == "ORG"
+    assert (None, "Kestrel University") in [(r.role, r.organization) for r in p.roles]
+
+
+def test_sentence_final_period_is_not_part_of_a_name(analyze):
+    text = "The award went to Harold Bexley III. Officials praised Bexley."
+    ents = analyze(text)
+    e = ents.find("Bexley")
+    assert e is not None and e.name == "Harold Bexley III"
+
+
+def test_possessive_title_appositive_after_determiner(analyze):
+    text = "The EU's trade commissioner, Anton Veselka, welcomed the move."
+    ents = analyze(text)
+    e = ents.find("Anton Veselka")
+    assert ("trade commissioner", "EU") in [(r.role, r.organization) for r in e.roles]

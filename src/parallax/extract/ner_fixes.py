@@ -20,6 +20,7 @@ from parallax.nlp.analyzed import AnalyzedDoc
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _POSSESSIVE = ("'s", "'", "’s", "’")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Mt|Ft|Inc|Co|Corp|Ltd)|\.[A-Za-z])\.$")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d+[A-Za-z]*$")
 
 
@@ -135,17 +136,17 @@ def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "-" in tok.text
 
 
-def _scan_org_names(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+def _scan_org_names(doc: Doc, taken: list[bool], person: list[bool]) -> list[tuple[int, int, str]]:
     """Capitalised names ending in an organisation/facility head NER missed ("the X Policy Institute")."""
     out = []
     i, n = 0, len(doc)
     while i < n:
-        if not _is_cap(doc[i]) or (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+        if not _is_cap(doc[i]) or (doc[i].is_sent_start and doc[i].pos_ != "PROPN") or person[i]:
             i += 1
             continue
         j, last_head = i, -1
-        while j < n and (_is_cap(doc[j]) or (doc[j].lower_ in _SCAN_CONNECTORS and j + 1 < n
-                                             and _is_cap(doc[j + 1]))):
+        while j < n and not person[j] and (_is_cap(doc[j]) or (doc[j].lower_ in _SCAN_CONNECTORS and j + 1 < n
+                                                               and _is_cap(doc[j + 1]))):
             if doc[j].text in lx.ORG_HEADS or doc[j].lower_ in lx.FACILITY_HEADS:
                 last_head = j
             j += 1
@@ -233,10 +234,12 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
                 raw.append((s2, e2, label))
 
     taken = [False] * len(doc)
-    for s, e, _ in raw:
+    person = [False] * len(doc)  # a person's name never becomes part of an organisation name
+    for s, e, lab in raw:
         for k in range(s, e):
             taken[k] = True
-    for s, e, label in _scan_org_names(doc, taken):
+            person[k] = lab == "PERSON"
+    for s, e, label in _scan_org_names(doc, taken, person):
         if label == "EXTEND":
             # NER saw part of it ("Vostochny" ORG, then "Cosmodrome"): replace by the full name
             raw = [r for r in raw if not (r[0] >= s and r[1] <= e)]
@@ -264,6 +267,8 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         if label not in ("ORG", "NORP") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
             label = "ORG"
         c = _cand(doc, s, e, label, person_evidence=titled)
+        if label in ("PERSON", "GPE", "LOC") and c.text.endswith(".") and not _ABBREV_END.search(c.text):
+            c.end, c.text = c.end - 1, c.text[:-1]  # "Henry Ford III." at a sentence end
         for part in _char_split_slash(c):
             part = _relabel(part, doc)
             if part is not None:
@@ -289,6 +294,8 @@ def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
         if span is None or span.end >= len(doc):
             continue
         nxt = doc[span.end]
+        if not (nxt.is_alpha or "-" in nxt.text):
+            continue
         longer = doc[span.start: span.end + 1].text
         if lx.name_key(longer) in full:
             c.end, c.text = nxt.idx + len(nxt.text), longer

@@ -208,6 +208,29 @@ def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tupl
     return (start_tok, i) if i > start_tok else None
 
 
+def _clause_start(doc: Doc, i: int, sent: Span) -> bool:
+    """Token i opens the sentence or a clause (after determiners): "The EU's trade commissioner, X"."""
+    while i > sent.start and doc[i - 1].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i == sent.start or doc[i - 1].text in (",", ":", '"') or doc[i - 1].is_space
+
+
+def _org_after_of(doc: Doc, i: int, sent: Span) -> int | None:
+    """End token of the capitalised name after "X of": "South Korea's Y Policy Institute"."""
+    end = None
+    while i < sent.end:
+        t = doc[i]
+        if t.text[:1].isupper() and not t.is_punct:
+            end = i + 1
+        elif t.text in ("'s", "'", "’s", "’") or (t.lower_ in ("of", "for", "and", "the", "&")
+                                                  and i + 1 < sent.end and doc[i + 1].text[:1].isupper()):
+            pass
+        else:
+            break
+        i += 1
+    return end
+
+
 def _title_near_start(doc: Doc, s: int, e: int) -> bool:
     for t in doc[s: min(e, s + 6)]:
         if t.lower_ in lx.TITLE_NOUNS:
@@ -262,9 +285,7 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
         span.end < sent.end and doc[span.end].text in (",", ".")
     ):
         before = _left_phrase(doc, span.start - 1, sent, limit=12)
-        if before and _has_title(doc[before[0]:before[1]].text) and (
-            before[0] == sent.start or doc[before[0] - 1].text in (",", ":", '"')
-        ):
+        if before and _has_title(doc[before[0]:before[1]].text) and _clause_start(doc, before[0], sent):
             emit(*before)
     # appositive after: "X, a senior analyst at Y," / "X, head of ..."
     if span.end < sent.end - 1 and doc[span.end].text == ",":
@@ -273,9 +294,9 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
             emit(*right)
     # "X of [South Korea's] Y Institute"
     elif span.end < sent.end - 1 and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper():
-        right = _right_phrase(doc, span.end, sent)
+        right = _org_after_of(doc, span.end + 1, sent)
         if right:
-            emit(*right)
+            emit(span.end, right)
     return out
 
 
