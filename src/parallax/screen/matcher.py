@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from parallax.model import DocAnalysis, Document, Entity, ScreeningHit
 from parallax.screen.context import entity_context, merge_context
 from parallax.screen.lists import country_code
@@ -33,8 +35,11 @@ from parallax.screen.names import ORG, PERSON, SCHEMA_KIND, blocking_keys, name_
 
 WEIGHTS = {"name": 1.0, "country": 0.1, "country_conflict": 0.2, "generic_name": -0.2, "org_context": 0.05, "role": 0.05}
 DEFAULT_THRESHOLD = 0.85
-MAX_POSTING = 5_000  # keys shared by more entries than this carry no blocking signal
-MAX_CANDIDATES = 24  # scored per query name, best-blocked first
+MAX_POSTING = 300  # keys shared by more variants than this are a last resort
+MAX_CANDIDATES = 12  # retrieved per query name, best-blocked first
+MAX_SCORED = 4  # of those, fully scored after a cheap C-level token-set prefilter
+PREFILTER_CUTOFF = 60  # rapidfuzz token_set_ratio below this cannot reach any useful score
+VOTE_BUDGET = 500  # posting entries counted per query before the commonest keys are skipped
 SCREENED_TYPES = {"PERSON", "ORG"}
 NOT_ORGS = {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
@@ -45,6 +50,7 @@ class _Variant:
     name: str
     tokens: tuple[str, ...]
     alias: bool
+    text: str = ""  # tokens joined, for the prefilter
 
 
 class Screener:
@@ -71,7 +77,7 @@ class Screener:
                 continue
             seen.add(tokens)
             v = len(self.variants)
-            self.variants.append(_Variant(e, name, tokens, alias=i > 0))
+            self.variants.append(_Variant(e, name, tokens, alias=i > 0, text=" ".join(tokens)))
             for key in blocking_keys(tokens):
                 self.index[key].append(v)
 
@@ -80,16 +86,19 @@ class Screener:
 
     # -- retrieval -----------------------------------------------------------------------
     def candidates(self, tokens: tuple[str, ...], limit: int = MAX_CANDIDATES) -> list[int]:
-        """Variant ids sharing the most (rarest) keys with a token bag."""
+        """Variant ids sharing the most keys with a token bag, rarest keys first.
+
+        Common keys (a frequent first name, a phonetic code shared by thousands) are
+        only consulted when the rarer ones found nothing: they add cost, not signal.
+        """
+        postings = sorted((p for p in (self.index.get(k) for k in blocking_keys(tokens)) if p), key=len)
         votes: Counter[int] = Counter()
-        for key in blocking_keys(tokens):
-            posting = self.index.get(key)
-            if not posting or len(posting) > MAX_POSTING:
-                continue
-            weight = 3 if key[0] == "s" else (2 if key[0] == "t" else 1)
-            weight = weight / (1 + len(posting) / 1000)  # rarer keys count more
-            for v in posting:
-                votes[v] += weight
+        counted = 0
+        for posting in postings:
+            if votes and (len(posting) > MAX_POSTING or counted + len(posting) > VOTE_BUDGET):
+                break
+            votes.update(posting[:MAX_POSTING])  # C-level counting; a common key only as a bounded last resort
+            counted += len(posting)
         return [v for v, _ in votes.most_common(limit)]
 
     # -- scoring --------------------------------------------------------------------------
@@ -102,10 +111,12 @@ class Screener:
             tokens = name_tokens(name, kind)
             if not tokens:
                 continue
-            for v in self.candidates(tokens):
+            same_kind = {v: self.variants[v].text for v in self.candidates(tokens)
+                         if self.kinds[self.variants[v].entry] == kind}  # a person never matches a company
+            shortlist = process.extract(" ".join(tokens), same_kind, scorer=fuzz.token_set_ratio,
+                                        score_cutoff=PREFILTER_CUTOFF, limit=MAX_SCORED)
+            for _text, _quick, v in shortlist:
                 var = self.variants[v]
-                if self.kinds[var.entry] != kind:
-                    continue  # a person never matches a company
                 score, feats = self._score(tokens, var, kind, context)
                 if score >= threshold and score > best.get(var.entry, (-1.0, {}))[0]:
                     best[var.entry] = (score, feats)
@@ -181,6 +192,8 @@ def _country_value(entry_countries: list[str], context: dict) -> float:
 
 
 def _role_value(roles: list[str], entry: dict) -> float:
+    if not roles:
+        return 0.0
     raw = entry.get("raw") or {}
     known = " ".join(str(x) for x in [*(raw.get("position") or []), raw.get("title") or "",
                                       raw.get("remarks") or ""]).lower()

@@ -42,8 +42,12 @@ def phonetic(token: str) -> str:
 
 
 def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
-    """Index keys of a token bag: exact tokens, phonetic codes, 4-char prefixes, the sorted bag."""
+    """Index keys of a token bag: exact tokens, phonetic codes and code pairs, 4-char prefixes, the sorted bag."""
     keys = {"s:" + " ".join(sorted(tokens))}
+    codes = sorted({phonetic(t) or t for t in tokens if len(t) >= 2})
+    for i, a in enumerate(codes):  # pairs of phonetic codes: rare, and robust to spelling variants
+        for b in codes[i + 1:]:
+            keys.add(f"q:{a} {b}")
     for t in tokens:
         if len(t) < 2:
             continue
@@ -79,6 +83,8 @@ def name_similarity(query: tuple[str, ...], cand: tuple[str, ...], kind: str) ->
     """
     if not query or not cand:
         return 0.0
+    if sorted(query) == sorted(cand):
+        return 1.0
     pairs = sorted(((token_similarity(q, c), i, j) for i, q in enumerate(query) for j, c in enumerate(cand)),
                    reverse=True)
     used_q: set[int] = set()
