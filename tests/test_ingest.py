@@ -463,3 +463,25 @@ def test_first_line_that_is_not_a_headline(first_line):
 ])
 def test_language_detection(text, lang):
     assert detect_language(text) == lang
+
+
+def test_wire_dateline_with_year_gives_outlet_and_date():
+    from parallax.ingest.metadata import extract_text_metadata
+
+    meta = extract_text_metadata(
+        "Ferry operators cut routes as fuel costs rise\n\n"
+        "OSLO, April 9, 2025 (Nordic Wire) - Two ferry operators said on Tuesday they would cut routes.\n"
+    )
+    assert meta.outlet == "Nordic Wire"
+    assert meta.published == "2025-04-09"
+
+
+def test_a_sentence_starting_with_the_report_is_not_an_outlet_line():
+    from parallax.ingest.metadata import extract_text_metadata
+
+    meta = extract_text_metadata(
+        "Audit finds bridge repairs were delayed\n\nBy Ana Costa\n\n"
+        "The report, published on Monday, said inspections had lapsed for years.\n"
+    )
+    assert meta.outlet is None
+    assert meta.byline == "Ana Costa"

@@ -24,11 +24,12 @@ _DATE_LABEL_LINE = re.compile(
 )
 _FROM_LINE = re.compile(r"^\s*From\s+(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
 _WIRE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2})?\s*"
+    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*(?:--|[-–—])"
 )
 _REPORTS_LINE = re.compile(
-    r"^\s*(?P<outlet>(?:The\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})\s+reports?\s*(?:that\s+)?[:,—–-]"
+    r"^\s*(?P<outlet>(?:The\s+)?(?!The\b|This\b|That\b|A\b|An\b)[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+    r"\s+(?:reports|reported)\s*(?:that\s+)?[:,—–-]"
 )
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
@@ -146,6 +147,9 @@ def _date_priority(line: str, d: DateMatch, labelled_only: bool) -> int | None:
     if labelled_only:
         return None
     if _FROM_LINE.match(line):
+        return 1
+    wire = _WIRE_DATELINE.match(line)
+    if wire and d.start < wire.end():  # "CITY, March 5, 2025 (Agency) - ..." opens the story
         return 1
     # an unlabelled date counts only on a dateline-like line, not inside a sentence
     if (d.end - d.start) * 2 >= len(line):
