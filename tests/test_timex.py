@@ -245,3 +245,7 @@ def test_same_event_noun_and_date_is_one_event(nlp):
             "No agreement came out of the summit on Tuesday.")
     ev = events(nlp, text)
     assert [e.date for e in ev] == ["2024-03-12"]
+
+
+def test_numeric_date_falls_back_to_dateparser(nlp):
+    assert dates(nlp, "On 31/12/2022 the two firms closed the deal.") == ["2022-12-31"]

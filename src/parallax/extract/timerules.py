@@ -36,6 +36,8 @@ _WD = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # day/month order is ambiguous: left to dateparser (timex._fallback)
+    ("numeric", re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")),
     ("mdy", re.compile(rf"\b{_PART}?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}})\b)?")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")),
     ("my", re.compile(rf"(?:\b{_PART})?\b(?P<mon>{_FULL_MONTH}|{_ABBR_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?")),
