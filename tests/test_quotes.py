@@ -231,3 +231,20 @@ def test_unattributed_sentence_quote_is_kept_without_speaker_but_term_is_not(nlp
     qs = quoted(run(nlp, text))
     assert [q.text for q in qs] == ["Nobody here will forget what happened tonight."]
     assert qs[0].speaker is None
+
+
+def test_definite_org_noun_and_it_resolve_to_the_organisation(nlp):
+    text = ('Orbital Foods Inc. cut 300 jobs. "It is a painful but necessary step," the company said in a '
+            'statement. It added that no plants would close.')
+    qs = run(nlp, text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert direct[0].speaker.name.startswith("Orbital Foods")
+    rep = [q for q in qs if q.kind == "reported"]
+    assert [q.text for q in rep] == ["no plants would close"]
+    assert rep[0].speaker.entity == direct[0].speaker.entity
+
+
+def test_inverted_question_cue_with_untyped_appositive_name(nlp):
+    text = '"Are we safe?" asked one resident, Lina Park. "Nobody tells us anything."'
+    qs = quoted(run(nlp, text))
+    assert [q.speaker.name for q in qs] == ["Lina Park", "Lina Park"]

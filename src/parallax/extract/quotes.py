@@ -147,7 +147,9 @@ class _Extractor:
                 obj = next((c for c in v.children if c.dep_ == "pobj"), None)
             return self.resolver.from_token(obj) if obj is not None else None
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
-        if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who", "there"):
+        if subj is not None and subj.lower_ == "it":
+            return self.resolver.from_token(subj)
+        if subj is not None and subj.lower_ not in ("this", "that", "which", "who", "there"):
             return self.resolver.from_token(subj)
         if subj is None:
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
@@ -393,6 +395,7 @@ class _Extractor:
                 continue
             seen.add(span)
             out.append((span[0], span[1], cue_phrase(v), sp))
+            self.resolver.note(self.ad.orig_span(v.idx, v.idx + 1)[0], sp)
         # a clause nested in another by the same speaker ("stressed that he believed ...") adds nothing
         return [r for r in out if not any(
             o is not r and o[0] <= r[0] and r[1] <= o[1] and (o[0], o[1]) != (r[0], r[1])

@@ -10,7 +10,7 @@ organisation; bare group nouns ("Experts") to a name without an entity.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from functools import cached_property
 
 from spacy.tokens import Span, Token
@@ -26,6 +26,9 @@ PLURAL = {"they", "them"}
 AGENT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
              "secretary": "spokesperson"}
+ORG_NOUNS = {"company", "firm", "group", "ministry", "department", "agency", "government", "bank", "organization",
+             "organisation", "party", "council", "committee", "commission", "court", "university", "institute",
+             "authority", "office", "union", "army", "military", "police", "embassy", "airline", "manufacturer"}
 _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat", "critic", "researcher",
                 "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
 
@@ -158,6 +161,14 @@ class SpeakerResolver:
         person = self._appos_person(tok)
         if person is not None:
             return self.speaker_for(person)
+        named = self._appos_name(tok)
+        if named is not None:
+            return named
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            e = self._last_org_before(offset)  # "the company said": the organisation last named
+            if e is not None:
+                return self.speaker_for(e)
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS):
             if tok.lemma_.lower() not in _GROUP_NOUNS or tok.tag_ != "NNS":
                 e = self.by_role_noun(tok, offset)
@@ -191,6 +202,30 @@ class SpeakerResolver:
                     return e
         return None
 
+    def _appos_name(self, tok: Token) -> Speaker | None:
+        """'one resident, Lina Park,': a proper-noun appositive the tagger did not type as a person."""
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                words = [t for t in c.subtree if t.i <= c.i and t.pos_ == "PROPN"]
+                if len(words) >= 2:
+                    e = self.entity_of(c)
+                    if e is not None and e.type in ("PERSON", "ORG"):
+                        return self.speaker_for(e)
+                    return Speaker(name=" ".join(t.text for t in words))
+        return None
+
+    def _last_org_before(self, offset: int) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for e in self.ents.entities:
+            if e.type != "ORG":
+                continue
+            last = max((m.start for m in e.mentions if m.start < offset), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+        return best[1] if best else None
+
     def _org_inside(self, tok: Token) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for t in tok.subtree:
@@ -206,8 +241,8 @@ class SpeakerResolver:
 
     # -- pronouns --------------------------------------------------------------------------
     def note(self, offset: int, speaker: Speaker | None) -> None:
-        if speaker is not None:
-            self.history.append((offset, speaker))
+        if speaker is not None:  # kept in text order: quotes and reported speech are noted in two passes
+            insort(self.history, (offset, speaker), key=lambda x: x[0])
 
     def _last_spoken(self, offset: int, plural: bool) -> Speaker | None:
         for off, sp in reversed(self.history):
@@ -223,6 +258,12 @@ class SpeakerResolver:
 
     def pronoun(self, tok: Token, offset: int) -> Speaker | None:
         low = tok.lower_
+        if low == "it":  # "It added that ...": only an organisation that was just speaking
+            for off, sp in reversed(self.history):
+                if off < offset:
+                    e = next((x for x in self.ents.entities if x.id == sp.entity), None)
+                    return sp if e is not None and e.type == "ORG" and e.id not in self._person_like else None
+            return None
         if low in PLURAL:
             return self._last_spoken(offset, plural=True) or self._subject_before(tok, plural=True)
         if low not in PERSONAL:
