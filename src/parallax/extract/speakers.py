@@ -42,6 +42,10 @@ class SpeakerResolver:
         # (original offset, Speaker) of attributions made so far, in text order
         self.history: list[tuple[int, Speaker]] = []
 
+    @cached_property
+    def _by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.ents.entities}
+
     # -- entities ---------------------------------------------------------------------------
     def entity_of(self, tok: Token) -> Entity | None:
         a, b = self.ad.orig_span(tok.idx, tok.idx + len(tok.text))
@@ -248,8 +252,7 @@ class SpeakerResolver:
         for off, sp in reversed(self.history):
             if off >= offset:
                 continue
-            e = self.ents.entities_by_id.get(sp.entity or "") if hasattr(self.ents, "entities_by_id") else None
-            e = e or next((x for x in self.ents.entities if x.id == sp.entity), None)
+            e = self._by_id.get(sp.entity or "")
             is_person = e is not None and (e.type == "PERSON" or e.id in self._person_like)
             if plural != is_person or (plural and e is None):
                 return sp
@@ -261,7 +264,7 @@ class SpeakerResolver:
         if low == "it":  # "It added that ...": only an organisation that was just speaking
             for off, sp in reversed(self.history):
                 if off < offset:
-                    e = next((x for x in self.ents.entities if x.id == sp.entity), None)
+                    e = self._by_id.get(sp.entity or "")
                     return sp if e is not None and e.type == "ORG" and e.id not in self._person_like else None
             return None
         if low in PLURAL:
@@ -316,7 +319,7 @@ class SpeakerResolver:
                 sp = self.from_token(s)
                 if sp is None or sp.entity is None:
                     continue
-                e = next(x for x in self.ents.entities if x.id == sp.entity)
+                e = self._by_id[sp.entity]
                 is_person = e.type == "PERSON" or e.id in self._person_like
                 if is_person != plural:
                     return sp
