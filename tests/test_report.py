@@ -46,7 +46,7 @@ def test_html_report_is_self_contained_and_complete(dossier):
     assert "We will not sign a deal that hurts Port Calder," in html
     assert 'class="badge hit"' in html and "only in Veltria Herald" in html and "conflicting-figures" in html
     start = sample.TEXT_B.index("900 workers")
-    assert f"Calder Courier · {start}–{start + len('900 workers')}" in html  # offsets instead of links
+    assert f'Calder Courier</span> <span class="offsets" title="character offsets in the article">{start}–{start + 11}</span>' in html  # offsets instead of links
     assert "1,200" in html and "1200.0" not in html
 
 

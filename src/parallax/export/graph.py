@@ -66,15 +66,17 @@ def build_graph(source: Dossier | DossierIndex, story_id: str | None = None) -> 
     return graph
 
 
-def graph_json(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> dict:
-    """Nodes and edges as plain JSON (for the web page and the API), biggest nodes first."""
+def graph_json(graph: nx.MultiDiGraph, max_nodes: int | None = None, labels: int = 18) -> dict:
+    """Nodes and edges as plain JSON (for the web page and the API), biggest nodes first.
+
+    Only the ``labels`` biggest nodes get a visible name (``label``: true); all have a tooltip."""
     nodes = sorted(graph.nodes(data=True), key=lambda n: (-n[1]["mentions"], n[1]["name"]))
     if max_nodes is not None:
         nodes = nodes[:max_nodes]
     keep = {n for n, _ in nodes}
     return {
         "nodes": [{"id": n, "name": d["name"], "type": d["type"], "docs": d["docs"].split(","),
-                   "mentions": d["mentions"]} for n, d in nodes],
+                   "mentions": d["mentions"], "label": i < labels} for i, (n, d) in enumerate(nodes)],
         "edges": [{"source": a, "target": b, "kind": d["kind"], "weight": d["weight"]}
                   for a, b, d in graph.edges(data=True) if a in keep and b in keep],
     }
@@ -91,11 +93,17 @@ def to_gexf(dossier: Dossier | DossierIndex, story_id: str | None = None) -> str
     return "\n".join(nx.generate_gexf(build_graph(dossier, story_id))) + "\n"
 
 
+# Layout forces; graph.js uses the same numbers so the page and the briefing look alike.
+ATTRACTION = 0.2
+GRAVITY = 0.6
+SPACING = 0.75
+
+
 def _radius(node: dict) -> float:
     return min(6 + node["mentions"] * 1.5, 22)
 
 
-def layout(data: dict, width: float = 760, height: float = 440, pad: float = 50,
+def layout(data: dict, width: float = 800, height: float = 520, pad: float = 50,
            iterations: int = 400) -> dict[str, tuple[float, float]]:
     """Deterministic positions (pixels) for graph_json() output: the same force layout the
     web page runs in JS (Fruchterman-Reingold with gravity, so loose nodes stay in view)."""
@@ -104,7 +112,7 @@ def layout(data: dict, width: float = 760, height: float = 440, pad: float = 50,
     pos = {d["id"]: [width / 2 + math.cos(2 * math.pi * i / max(n, 1)) * width * 0.3,
                      height / 2 + math.sin(2 * math.pi * i / max(n, 1)) * height * 0.3] for i, d in enumerate(nodes)}
     links = [(e["source"], e["target"], e["weight"]) for e in data["edges"] if e["source"] in pos and e["target"] in pos]
-    k = math.sqrt((width - 2 * pad) * (height - 2 * pad) / max(n, 1)) * 0.75
+    k = math.sqrt((width - 2 * pad) * (height - 2 * pad) / max(n, 1)) * SPACING
     temp = width / 6
     ids = list(pos)
     for _ in range(iterations):
@@ -122,15 +130,15 @@ def layout(data: dict, width: float = 760, height: float = 440, pad: float = 50,
         for s, t, w in links:
             dx, dy = pos[s][0] - pos[t][0], pos[s][1] - pos[t][1]
             dist = math.hypot(dx, dy) or 0.01
-            f = dist * dist / k * min(1 + math.log(max(w, 1)), 3) * 0.5
+            f = dist * dist / k * min(1 + math.log(max(w, 1)), 3) * ATTRACTION
             disp[s][0] -= dx / dist * f
             disp[s][1] -= dy / dist * f
             disp[t][0] += dx / dist * f
             disp[t][1] += dy / dist * f
         for i in ids:
             d = disp[i]
-            d[0] += (width / 2 - pos[i][0]) * 0.6
-            d[1] += (height / 2 - pos[i][1]) * 0.9
+            d[0] += (width / 2 - pos[i][0]) * GRAVITY
+            d[1] += (height / 2 - pos[i][1]) * GRAVITY * 1.5
             length = math.hypot(d[0], d[1]) or 0.01
             step = min(length, temp)
             pos[i][0] = max(pad, min(width - pad, pos[i][0] + d[0] / length * step))
@@ -139,7 +147,7 @@ def layout(data: dict, width: float = 760, height: float = 440, pad: float = 50,
     return {i: (round(p[0], 1), round(p[1], 1)) for i, p in pos.items()}
 
 
-def svg_shapes(data: dict, width: float = 760, height: float = 440) -> dict:
+def svg_shapes(data: dict, width: float = 800, height: float = 520) -> dict:
     """Positioned nodes and edges (lines for co-mention, curved arrows for said-about) for a static SVG."""
     pos = layout(data, width, height)
     nodes = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1], "r": _radius(n)} for n in data["nodes"]]

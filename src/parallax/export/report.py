@@ -16,7 +16,7 @@ from parallax.model import Dossier
 from parallax.web.facts import DossierIndex
 from parallax.web.views import index_view, story_view
 
-GRAPH_SIZE = (760, 440)
+GRAPH_SIZE = (800, 520)  # as the web page's graph
 
 
 def render_report(dossier: Dossier, story_id: str | None = None, fmt: Literal["html", "md"] = "html") -> str:

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
+from urllib.parse import urlparse
 
 from parallax.model import Document, Dossier, Entity, Sentence, Story
 
@@ -152,8 +153,15 @@ class DossierIndex:
         return sorted({outlet_name(d) for d in self.dossier.documents})
 
 
-def outlet_name(doc: Document) -> str:
-    return doc.outlet or doc.title or doc.id
+def outlet_name(doc: Document, max_len: int = 32) -> str:
+    """A short label for a document's source: the outlet, else the web host, else the title."""
+    if doc.outlet:
+        return doc.outlet
+    host = urlparse(doc.source).hostname if "://" in doc.source else None
+    if host:
+        return host.removeprefix("www.")
+    label = doc.title or doc.id
+    return label if len(label) <= max_len else label[:max_len - 1].rstrip() + "…"
 
 
 def within(items: Iterable, docs: set[str] | None) -> list:

@@ -26,7 +26,20 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("parallax.web", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["num"] = format_number
+    env.filters["day"] = lambda v: (v or "")[:10]
+    env.filters["clip"] = clip_context
     return env
+
+
+def clip_context(text: str, keep: int = 160, at_end: bool = False) -> str:
+    """Shorten long context around a highlighted span: keep the words next to it."""
+    if len(text) <= keep:
+        return text
+    if at_end:  # text that follows the span
+        cut = text.rfind(" ", 0, keep)
+        return text[:cut if cut > keep // 2 else keep] + " …"
+    cut = text.find(" ", len(text) - keep)
+    return "… " + text[cut + 1 if 0 <= cut < len(text) - keep // 2 else len(text) - keep:]
 
 
 def format_number(value: float | int | None) -> str:

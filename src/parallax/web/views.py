@@ -34,7 +34,7 @@ def index_view(index: DossierIndex) -> dict:
     }
 
 
-def story_view(index: DossierIndex, story_id: str, max_nodes: int = 40) -> dict:
+def story_view(index: DossierIndex, story_id: str, max_nodes: int = 30) -> dict:
     """Everything the story page and the briefing show; KeyError for an unknown story."""
     story = index.stories[story_id]
     docs = index.story_docs(story_id)

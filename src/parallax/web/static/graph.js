@@ -9,7 +9,9 @@
   if (!svg || !source) { return; }
   var data = JSON.parse(source.textContent || "{}");
   var nodes = data.nodes || [], edges = data.edges || [];
-  var W = 800, H = 420, PAD = 50;
+  var W = 800, H = 520, PAD = 50;
+  // Same forces as parallax.export.graph.layout (the static SVG in briefings).
+  var ATTRACTION = 0.2, GRAVITY = 0.6, SPACING = 0.75;
 
   function el(name, attrs) {
     var e = document.createElementNS(NS, name);
@@ -30,7 +32,7 @@
     });
     var links = edges.filter(function (e) { return byId[e.source] && byId[e.target]; })
       .map(function (e) { return { s: byId[e.source], t: byId[e.target], w: e.weight }; });
-    var k = Math.sqrt((W - 2 * PAD) * (H - 2 * PAD) / Math.max(n, 1)) * 0.75;
+    var k = Math.sqrt((W - 2 * PAD) * (H - 2 * PAD) / Math.max(n, 1)) * SPACING;
     var temp = W / 6;
     for (var it = 0; it < 400; it++) {
       nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
@@ -47,12 +49,12 @@
       links.forEach(function (l) {
         var dx = l.s.x - l.t.x, dy = l.s.y - l.t.y;
         var dist = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        var f = dist * dist / k * Math.min(1 + Math.log(l.w), 3) * 0.5;
+        var f = dist * dist / k * Math.min(1 + Math.log(Math.max(l.w, 1)), 3) * ATTRACTION;
         l.s.dx -= dx / dist * f; l.s.dy -= dy / dist * f;
         l.t.dx += dx / dist * f; l.t.dy += dy / dist * f;
       });
       nodes.forEach(function (d) {
-        d.dx += (W / 2 - d.x) * 0.6; d.dy += (H / 2 - d.y) * 0.9;  // gravity keeps loose nodes in view
+        d.dx += (W / 2 - d.x) * GRAVITY; d.dy += (H / 2 - d.y) * GRAVITY * 1.5;  // gravity keeps loose nodes in view
         var len = Math.sqrt(d.dx * d.dx + d.dy * d.dy) || 0.01;
         var step = Math.min(len, temp);
         d.x = Math.max(PAD, Math.min(W - PAD, d.x + d.dx / len * step));
@@ -108,9 +110,9 @@
       var label = el("text", { x: d.x, y: d.y + radius(d) + 13 });
       label.textContent = d.name;
       g.appendChild(c);
-      g.appendChild(label);
-      g.addEventListener("mouseenter", function () { focus(d.id); });
-      g.addEventListener("mouseleave", function () { focus(null); });
+      if (d.label) { g.appendChild(label); }
+      g.addEventListener("mouseenter", function () { if (!d.label) { g.appendChild(label); } focus(d.id); });
+      g.addEventListener("mouseleave", function () { if (!d.label && label.parentNode) { g.removeChild(label); } focus(null); });
       g.addEventListener("click", function () { window.location.href = "/entity/" + encodeURIComponent(d.id); });
       nodeLayer.appendChild(g);
       nodeEls[d.id] = g;
