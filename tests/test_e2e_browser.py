@@ -45,15 +45,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _require_browser()
+def _serve(db: str):
     import uvicorn
 
     from parallax.api import create_app
 
-    db = str(tmp_path_factory.mktemp("e2e") / "parallax.db")
-    sample.fill_store(db)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -63,7 +59,16 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    return srv, thread, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    db = str(tmp_path_factory.mktemp("e2e") / "parallax.db")
+    sample.fill_store(db)
+    srv, thread, url = _serve(db)
+    yield url
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -175,3 +180,58 @@ def test_entity_page_and_report(page, server, tmp_path):
     assert page.dialogs == [] and page.evaluate("document.scripts.length") == 0
     _shot(page, "report.png")
     assert [u for u in page.foreign_requests if not u.startswith("file:")] == []
+
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+
+
+@pytest.mark.slow
+def test_demo_corpus_end_to_end(browser, tmp_path):
+    """`parallax analyze demo/corpus`, then every story page renders and the hostile article is inert."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    if not any(DEMO.glob("*")):
+        pytest.skip("demo/corpus is empty")
+    db = str(tmp_path / "demo.db")
+    run = subprocess.run([sys.executable, "-m", "parallax.cli", "analyze", str(DEMO), "--db", db],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    srv, thread, url = _serve(db)
+    try:
+        stories = httpx.get(url + "/api/stories").json()["items"]
+        assert stories
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for story in stories:
+            page.goto(f"{url}/story/{story['id']}")
+            if page.locator("script#graph-data").count():
+                page.wait_for_selector("svg#graph g.node circle")
+        big = max(stories, key=lambda s: len(s["docs"]))
+        page.goto(f"{url}/story/{big['id']}")
+        _shot(page, "demo-story.png")
+        link = page.locator("a.quote-link").first
+        href = link.get_attribute("href")
+        doc_id, span = href.removeprefix("/doc/").split("#")
+        start, end = map(int, span.split("-"))
+        link.click()
+        page.wait_for_selector("#article-text mark")
+        text = httpx.get(f"{url}/api/documents/{doc_id}").json()["text"]
+        assert "".join(page.locator("#article-text mark").all_text_contents()) == text[start:end]
+        docs = httpx.get(url + "/api/documents", params={"limit": 500}).json()["items"]
+        hostile = [d["id"] for d in docs if "alert(1)" in httpx.get(f"{url}/api/documents/{d['id']}").json()["text"]]
+        assert hostile, "the demo corpus has an article with <script>/onerror text"
+        for doc_id in hostile:
+            page.goto(f"{url}/doc/{doc_id}")
+            page.wait_for_timeout(300)
+            assert page.locator("#article-text script, #article-text img").count() == 0
+            assert "alert(1)" in page.locator("#article-text").text_content()
+        _shot(page, "demo-hostile-doc.png")
+        assert dialogs == []
+        page.close()
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -99,6 +99,14 @@ GRAVITY = 0.6
 SPACING = 0.75
 
 
+MAX_SPACING = 120  # px: small graphs stay compact instead of spreading over the canvas
+
+
+def graph_height(n_nodes: int) -> int:
+    """Canvas height for a graph of n nodes (width is 800)."""
+    return 320 if n_nodes <= 8 else 420 if n_nodes <= 16 else 520
+
+
 def _radius(node: dict) -> float:
     return min(6 + node["mentions"] * 1.5, 22)
 
@@ -112,7 +120,7 @@ def layout(data: dict, width: float = 800, height: float = 520, pad: float = 50,
     pos = {d["id"]: [width / 2 + math.cos(2 * math.pi * i / max(n, 1)) * width * 0.3,
                      height / 2 + math.sin(2 * math.pi * i / max(n, 1)) * height * 0.3] for i, d in enumerate(nodes)}
     links = [(e["source"], e["target"], e["weight"]) for e in data["edges"] if e["source"] in pos and e["target"] in pos]
-    k = math.sqrt((width - 2 * pad) * (height - 2 * pad) / max(n, 1)) * SPACING
+    k = min(math.sqrt((width - 2 * pad) * (height - 2 * pad) / max(n, 1)) * SPACING, MAX_SPACING)
     temp = width / 6
     ids = list(pos)
     for _ in range(iterations):
@@ -147,8 +155,9 @@ def layout(data: dict, width: float = 800, height: float = 520, pad: float = 50,
     return {i: (round(p[0], 1), round(p[1], 1)) for i, p in pos.items()}
 
 
-def svg_shapes(data: dict, width: float = 800, height: float = 520) -> dict:
+def svg_shapes(data: dict, width: float = 800, height: float | None = None) -> dict:
     """Positioned nodes and edges (lines for co-mention, curved arrows for said-about) for a static SVG."""
+    height = height or graph_height(len(data["nodes"]))
     pos = layout(data, width, height)
     nodes = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1], "r": _radius(n)} for n in data["nodes"]]
     by_id = {n["id"]: n for n in nodes}

@@ -16,7 +16,6 @@ from parallax.model import Dossier
 from parallax.web.facts import DossierIndex
 from parallax.web.views import index_view, story_view
 
-GRAPH_SIZE = (800, 520)  # as the web page's graph
 
 
 def render_report(dossier: Dossier, story_id: str | None = None, fmt: Literal["html", "md"] = "html") -> str:
@@ -39,7 +38,7 @@ def render_report(dossier: Dossier, story_id: str | None = None, fmt: Literal["h
 
     from parallax.web.pages import environment, stylesheet
 
-    stories = [{"view": v, "shapes": svg_shapes(v["graph"], *GRAPH_SIZE)} for v in views]
+    stories = [{"view": v, "shapes": svg_shapes(v["graph"])} for v in views]
     return environment().get_template("report.html").render(
         static=True, inline_css=Markup(stylesheet()),  # our own file, never article text
         title=title, generated=generated, stories=stories, sources=sources,

@@ -9,7 +9,9 @@
   if (!svg || !source) { return; }
   var data = JSON.parse(source.textContent || "{}");
   var nodes = data.nodes || [], edges = data.edges || [];
-  var W = 800, H = 520, PAD = 50;
+  var W = 800, PAD = 50, MAX_SPACING = 120;
+  var H = nodes.length <= 8 ? 320 : nodes.length <= 16 ? 420 : 520;  // as graph_height() in Python
+  svg.setAttribute("viewBox", "0 0 " + W + " " + H);
   // Same forces as parallax.export.graph.layout (the static SVG in briefings).
   var ATTRACTION = 0.2, GRAVITY = 0.6, SPACING = 0.75;
 
@@ -32,7 +34,7 @@
     });
     var links = edges.filter(function (e) { return byId[e.source] && byId[e.target]; })
       .map(function (e) { return { s: byId[e.source], t: byId[e.target], w: e.weight }; });
-    var k = Math.sqrt((W - 2 * PAD) * (H - 2 * PAD) / Math.max(n, 1)) * SPACING;
+    var k = Math.min(Math.sqrt((W - 2 * PAD) * (H - 2 * PAD) / Math.max(n, 1)) * SPACING, MAX_SPACING);
     var temp = W / 6;
     for (var it = 0; it < 400; it++) {
       nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
