@@ -13,11 +13,11 @@ from parallax.align.numbers import align_numbers
 from parallax.align.units import EntityIndex, Unit, document_units, fold
 from parallax.model import Alignment, DocAnalysis, Entity, Story
 
-SAME_SENTENCE = 0.38  # mutual-best score at which two sentences say the same thing
+SAME_SENTENCE = 0.28  # mutual-best score at which two sentences say the same thing
 SAME_QUOTE = 0.55
 FUZZY_FLOOR = 0.55
-SAME_SENTENCE_ONE_WAY = 0.5  # a sentence's best match that is not mutual
-ONLY_HERE = 0.18  # below this best score a sentence has no counterpart in the other sources
+SAME_SENTENCE_ONE_WAY = 0.45  # a sentence's best match that is not mutual
+ONLY_HERE = 0.22  # below this best score a sentence has no counterpart in the other sources
 W_LEX, W_NUM, W_CTX = 0.8, 0.1, 0.1
 ENT_PREFIX = "@"
 W_EMB = 0.4  # share of the embedding similarity when an embedder is given
@@ -61,6 +61,8 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
     ctx, _ = w.cosine(a.stems + a.context, b.stems + b.context)
     score = W_LEX * lex + W_NUM * bool(nums) + W_CTX * ctx
     words = [s for s in shared if not s.startswith(ENT_PREFIX)]
+    if not words and not nums:
+        score = min(score, SAME_SENTENCE - 0.01)  # the same names alone are not the same statement
     ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]
     feats: dict = {"lexical": round(lex, 3), "content_words": words[:8]}
     if ents:

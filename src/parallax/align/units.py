@@ -26,8 +26,9 @@ mr mrs ms dr s t re ve ll d m
 # lines that are page furniture, not reporting
 _BOILERPLATE = re.compile(
     r"(?i)^\W*(copyright|©|all rights reserved|subscribe|sign up|click|read more|related|advertisement|"
-    r"share this|follow us|photo|image|posted on|published|updated|modified|by\s+[A-Z]|from\s+[A-Z].*,\s*\w+\.? \d)"
+    r"share this|follow us|please direct|questions or comments|contact us|photo|image|posted on|published|updated|modified|by\s+[A-Z]|from\s+[A-Z].*,\s*\w+\.? \d)"
 )
+_DATELINE = re.compile(r"(?i)\b(published|posted on|updated|modified)\b\W.{0,40}\d{4}")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
 _NUM = re.compile(r"\d")
 
@@ -75,10 +76,15 @@ class Unit:
     def text(self) -> str:
         return self.ref.text
 
+    def alignable(self) -> bool:
+        """Not page furniture (a headline run into its dateline, a copyright line)."""
+        body = self.text.strip()
+        return not (_BOILERPLATE.search(body) or _DATELINE.search(body))
+
     def informative(self) -> bool:
         """Worth reporting on its own: names something or states a figure, and is not furniture."""
         words = len(_WORD.findall(self.text))
-        if words < 6 or _BOILERPLATE.search(self.text.strip()):
+        if words < 6 or not self.alignable():
             return False
         if self.text.rstrip().endswith("?"):
             return False  # a subheading question, not a claim
@@ -93,6 +99,7 @@ class EntityIndex:
         self.name: dict[str, str] = {}
         self.type: dict[str, str] = {}
         spans: dict[str, list[tuple[int, int, str]]] = {}
+        roles: dict[str, list[tuple[int, int]]] = {}  # "chief executive of X": an introduction, not a claim
         for e in entities:
             self.name[e.id] = e.name
             self.type[e.id] = e.type
@@ -101,7 +108,21 @@ class EntityIndex:
                 self.resolved[m] = e.id
             for m in e.mentions:
                 spans.setdefault(m.doc, []).append((m.start, m.end, e.id))
+            for r in e.roles:
+                if r.start is not None and r.end is not None and r.end > r.start:
+                    roles.setdefault(r.doc, []).append((r.start, r.end))
         self.spans = {d: sorted(v) for d, v in spans.items()}
+        self.roles = {d: sorted(v) for d, v in roles.items()}
+
+    def blank_mentions(self, doc: str, text: str, start: int, end: int) -> str:
+        """text[start:end] with entity mentions and role phrases blanked: names count once, as entity tokens."""
+        chars = list(text[start:end])
+        spans = [(s, e) for s, e, _ in self.spans.get(doc, [])] + self.roles.get(doc, [])
+        for s, e in spans:
+            if s < end and e > start:
+                for k in range(max(s, start), min(e, end)):
+                    chars[k - start] = " "
+        return "".join(chars)
 
     def within(self, doc: str, start: int, end: int) -> set[str]:
         spans = self.spans.get(doc, [])
@@ -135,7 +156,7 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
             continue
         u = Unit(
             ref=Ref(doc=doc.id, start=start, end=end, text=body, kind="sentence"),
-            stems=content_stems(body),
+            stems=content_stems(index.blank_mentions(doc.id, text, start, end)),
             entities=index.within(doc.id, start, end),
             numbers={v for n in nums if start <= n.start < end and (v := _unit_of(n.value, n.unit))},
             index=k,
@@ -145,6 +166,7 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
         prev_ = sentences[i - 1].stems if i > 0 else []
         next_ = sentences[i + 1].stems if i + 1 < len(sentences) else []
         u.context = prev_ + next_
+    sentences = [u for u in sentences if u.alignable()]
     quotes: list[Unit] = []
     for q in analysis.quotes:
         if q.kind not in ("direct", "partial") or q.end <= q.start:
