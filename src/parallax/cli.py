@@ -52,6 +52,8 @@ def analyze(
     db: str | None = DbOption,
     model: str | None = typer.Option(None, help="spaCy model (package name, path, or 'mooring-md')."),
     corpus: bool = typer.Option(True, help="Run the cross-document stages (resolve, align, screen) afterwards."),
+    embeddings: bool = typer.Option(None, "--embeddings/--no-embeddings",
+                                    help="Align with sentence embeddings too (optional extra; $PARALLAX_EMBEDDINGS)."),
 ) -> None:
     """Ingest articles, extract who said what, and store the results."""
     from parallax.ingest import iter_documents
@@ -60,6 +62,8 @@ def analyze(
     settings = get_settings()
     if model:
         settings.spacy_model = model
+    if embeddings is not None:
+        settings.embeddings = embeddings
     store = _open_store(db)
     errors = skipped = stored = already = 0
     fresh = []
@@ -104,8 +108,14 @@ def _run_corpus(store, settings) -> None:
         from parallax.screen.service import load_screener
 
         screener = load_screener(store)
+    embedder = None
+    if settings.embeddings:
+        from parallax.align.embed import load_embedder
+
+        embedder = load_embedder()
     with console.status("resolving entities, grouping stories, aligning, screening"):
-        result = build_corpus(analyses, store.decisions(), screener=screener, threshold=settings.screen_threshold)
+        result = build_corpus(analyses, store.decisions(), screener=screener, threshold=settings.screen_threshold,
+                              embedder=embedder)
     store.save_corpus(result.entities, result.stories, result.alignments)
     store.save_screening(result.screening)
 
