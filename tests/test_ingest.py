@@ -485,3 +485,10 @@ def test_a_sentence_starting_with_the_report_is_not_an_outlet_line():
     )
     assert meta.outlet is None
     assert meta.byline == "Ana Costa"
+
+
+def test_wire_dateline_with_city_and_country():
+    from parallax.ingest.metadata import extract_text_metadata
+
+    meta = extract_text_metadata("Bridge closed after crash\n\nPORTO, Portugal (Iberia Wire) -- A lorry hit the bridge.\n")
+    assert meta.outlet == "Iberia Wire"

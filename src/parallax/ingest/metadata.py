@@ -24,7 +24,8 @@ _DATE_LABEL_LINE = re.compile(
 )
 _FROM_LINE = re.compile(r"^\s*From\s+(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
 _WIRE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"  # CITY[, Country]
+    r"(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"  # [, Month D[, YYYY]]
     r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*(?:--|[-–—])"
 )
 _REPORTS_LINE = re.compile(
