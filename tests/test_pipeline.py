@@ -23,3 +23,12 @@ def test_sentences_are_in_original_offsets():
     assert text[last.start:last.end].startswith("The mayor\u00a0said \u201cwe")
     q = analysis.quotes[0]
     assert text[q.start:q.end] == q.text == "we will rebuild"
+
+
+def test_mentions_never_carry_surrounding_whitespace():
+    analysis = analyze_text("Heatwave closes schools across southern Portavia\n\nSchools in Portavia closed on Monday.",
+                            published="2025-07-14")
+    for e in analysis.entities:
+        assert e.name == e.name.strip()
+        for m in e.mentions:
+            assert m.text == m.text.strip() and m.text

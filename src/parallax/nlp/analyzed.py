@@ -48,7 +48,15 @@ class AnalyzedDoc:
         return self.document.text[s:e]
 
     def mention(self, start: int, end: int) -> Mention:
-        """A Mention (original offsets and text) of the normalised span [start, end)."""
+        """A Mention (original offsets and text) of the normalised span [start, end).
+
+        Surrounding whitespace is never part of a mention (NER spans can swallow a line break).
+        """
+        t = self.norm.text
+        while start < end and t[start].isspace():
+            start += 1
+        while end > start and t[end - 1].isspace():
+            end -= 1
         s, e = self.orig_span(start, end)
         return Mention(doc=self.id, start=s, end=e, text=self.document.text[s:e])
 

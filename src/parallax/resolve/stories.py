@@ -155,7 +155,8 @@ def group_stories(analyses: list[DocAnalysis], entities: list[Entity]) -> list[S
 
 def _title(docs: list[DocAnalysis], ents: dict[str, set[str]], by_id: dict[str, Entity],
            idf: dict[str, float]) -> str:
-    """The entities most of the story's articles share (rarer ones first among equals)."""
+    """The headline of the story's most central article: the one naming most of the entities
+    the story's articles share (earliest among equals); else the shared entities' names."""
     count = Counter(e for a in docs for e in ents.get(a.document.id, ()))
     mentions = Counter()
     for a in docs:
@@ -164,8 +165,11 @@ def _title(docs: list[DocAnalysis], ents: dict[str, set[str]], by_id: dict[str, 
             if ent is not None:
                 mentions[eid] += sum(1 for m in ent.mentions if m.doc == a.document.id)
     ranked = sorted(count, key=lambda e: (-count[e], -mentions[e] * idf.get(e, 1.0), by_id[e].name))
+    top = set(ranked[:6])
+    titled = [a for a in docs if a.document.title]
+    if titled:
+        central = min(titled, key=lambda a: (-len(top & set(ents.get(a.document.id, ()))),
+                                             a.document.published or "", a.document.id))
+        return central.document.title
     names = [by_id[e].name for e in ranked[:4] if e in by_id]
-    if names:
-        return ", ".join(names)
-    titled = [a.document.title for a in docs if a.document.title]
-    return titled[0] if titled else docs[0].document.id
+    return ", ".join(names) if names else docs[0].document.id
