@@ -492,3 +492,11 @@ def test_wire_dateline_with_city_and_country():
 
     meta = extract_text_metadata("Bridge closed after crash\n\nPORTO, Portugal (Iberia Wire) -- A lorry hit the bridge.\n")
     assert meta.outlet == "Iberia Wire"
+
+
+def test_from_line_with_lowercase_article():
+    from parallax.ingest.metadata import extract_text_metadata
+
+    meta = extract_text_metadata("Shipyard wins order\n\nFrom the Coastal Ledger, 3 May 2025\n\nThe yard said on Friday it had won.\n")
+    assert meta.outlet == "Coastal Ledger"
+    assert meta.published == "2025-05-03"

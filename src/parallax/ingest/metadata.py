@@ -22,7 +22,7 @@ _DATE_LABEL_LINE = re.compile(
     r"^\s*(?:posted|published|first published|updated|last updated|modified|date|dated|released)\b\s*(?:on|at)?\s*[:\-–]?\s*(?P<rest>.+)$",
     re.I,
 )
-_FROM_LINE = re.compile(r"^\s*From\s+(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
+_FROM_LINE = re.compile(r"^\s*From\s+(?:the\s+)?(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
 _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"  # CITY[, Country]
     r"(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"  # [, Month D[, YYYY]]
