@@ -32,3 +32,17 @@ def test_mentions_never_carry_surrounding_whitespace():
         assert e.name == e.name.strip()
         for m in e.mentions:
             assert m.text == m.text.strip() and m.text
+
+
+def test_two_parser_processes_give_the_same_facts():
+    from parallax.config import Settings
+    from parallax.model import Document
+    from parallax.pipeline import analyze_documents
+
+    texts = [f"Dock strike day {i}\n\n\"We will not move,\" said Ana Ruiz, a union leader, on Monday. "
+             f"The port lost $2 million, she said." for i in range(4)]
+    docs = [Document(id=f"d{i}", source=f"s{i}", text=t, published="2025-03-05") for i, t in enumerate(texts)]
+    one = [a.model_dump() for a in analyze_documents(docs, Settings(processes=1))]
+    two = [a.model_dump() for a in analyze_documents(docs, Settings(processes=2))]
+    assert one == two
+    assert one[0]["quotes"][0]["speaker"]["name"] == "Ana Ruiz"

@@ -52,6 +52,7 @@ def analyze(
     db: str | None = DbOption,
     model: str | None = typer.Option(None, help="spaCy model (package name, path, or 'mooring-md')."),
     corpus: bool = typer.Option(True, help="Run the cross-document stages (resolve, align, screen) afterwards."),
+    processes: int = typer.Option(None, "--processes", min=1, help="Parser processes ($PARALLAX_PROCESSES, default 1)."),
     embeddings: bool = typer.Option(None, "--embeddings/--no-embeddings",
                                     help="Align with sentence embeddings too (optional extra; $PARALLAX_EMBEDDINGS)."),
 ) -> None:
@@ -64,6 +65,8 @@ def analyze(
         settings.spacy_model = model
     if embeddings is not None:
         settings.embeddings = embeddings
+    if processes:
+        settings.processes = processes
     store = _open_store(db)
     errors = skipped = stored = already = 0
     fresh = []

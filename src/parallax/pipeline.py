@@ -38,7 +38,9 @@ def analyze_stream(
     settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model)
     pairs = ((n.text, (d, n)) for d in docs for n in (normalize(d.text),))
-    for sdoc, (document, norm) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+    n_process = max(1, settings.processes)
+    for sdoc, (document, norm) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
+                                           n_process=n_process):
         try:
             yield document, extract(AnalyzedDoc(document=document, norm=norm, doc=sdoc)), None
         except Exception as exc:  # noqa: BLE001 - reported per document by the caller
