@@ -300,3 +300,31 @@ def test_possessive_title_appositive_after_determiner(analyze):
     ents = analyze(text)
     e = ents.find("Anton Veselka")
     assert ("trade commissioner", "EU") in [(r.role, r.organization) for r in e.roles]
+
+
+def test_company_short_form_joins_the_full_name(analyze):
+    ents = analyze("Kestrel Avionics said on Monday that profit fell. Shares in Kestrel rose 2% after the "
+                   "results, and Kestrel said it would hire 300 engineers.")
+    full = ents.find("Kestrel Avionics")
+    assert full is not None and full.type == "ORG"
+    assert "Kestrel" in full.aliases
+
+
+def test_generic_first_words_do_not_make_short_forms(analyze):
+    ents = analyze("The National Grid Company raised prices. National officials in Oslo said nothing. "
+                   "The Federal Bank of Ruritania held rates, and Federal agents arrived.")
+    grid = ents.find("National Grid Company")
+    assert grid is None or all(m.text != "National" for m in grid.mentions)
+
+
+def test_dateline_agency_in_parentheses_is_not_another_name_of_the_place(analyze):
+    ents = analyze("Harbour closed after storm\n\nBERGEN, Norway (Fjord Wire) -- The harbour closed on Friday.")
+    norway = ents.find("Norway")
+    assert norway is not None and all("Fjord" not in a for a in norway.aliases)
+
+
+def test_a_clause_swallowed_by_ner_keeps_only_the_speaker(analyze):
+    ents = analyze('Council member Lena Marsh voted no. "We are not ready," Marsh told the Valley Courier on Tuesday.')
+    marsh = ents.find("Lena Marsh")
+    assert marsh is not None and "Marsh" in marsh.aliases
+    assert not any(" told " in e.name for e in ents.entities)

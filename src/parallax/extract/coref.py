@@ -104,6 +104,30 @@ def core_key(text: str, label: str) -> str:
     return lx.name_key(" ".join(words))
 
 
+def _org_first_word(c) -> str | None:
+    """Key of a multi-word organisation name's distinctive first word ("Norvik Semiconductor" ->
+    "norvik"); None for generic or geographic first words ("National ...", "Russian ...")."""
+    if c.kind != "name" or c.label != "ORG":
+        return None
+    words = _tokens(c.text)
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
+        return None
+    w = words[0].lower()
+    if w in lx.NAME_CONNECTORS or w in lx.ORG_SUFFIXES or w in _GENERIC_ORG_WORDS:
+        return None
+    if lx.country_code(words[0]) or lx.demonym_country(words[0]) or lx.capital_country(words[0]):
+        return None
+    return lx.name_key(words[0])
+
+
+# First words that name a kind of body, not a particular one ("National Council", "Federal Bank").
+_GENERIC_ORG_WORDS = frozenset("""
+the national federal central state royal united international global world general first new north south
+east west northern southern eastern western city county regional provincial municipal public private
+american british european asian african chinese
+""".split())
+
+
 def acronym(text: str) -> str | None:
     words = [w for w in _tokens(text) if w.lower() not in lx.NAME_CONNECTORS]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
@@ -148,6 +172,7 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
     # short-form indexes built from multi-word names
     surname_idx: dict[str, list[Cluster]] = {}
     given_idx: dict[str, list[Cluster]] = {}
+    org_first_idx: dict[str, list[Cluster]] = {}  # "norvik" -> the "Norvik Semiconductor" cluster
     deferred: list[Cand] = []
     short_keys: set[str] = set()
     for c in cands:
@@ -157,6 +182,8 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             short_keys.update(k for k in (fam, giv) if k)
         elif c.kind == "name" and c.label in ("ORG", "FAC") and (a := acronym(c.text)):
             short_keys.add(a)
+        if (first := _org_first_word(c)) is not None:
+            short_keys.add(first)
 
     for c in cands:
         if c.kind == "direction":
@@ -194,6 +221,8 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         elif c.label in ("ORG", "FAC") and (a := acronym(c.text)):
             if cl not in surname_idx.setdefault(a, []):
                 surname_idx[a].append(cl)
+        if (first := _org_first_word(c)) is not None and cl not in org_first_idx.setdefault(first, []):
+            org_first_idx[first].append(cl)
 
     for c in sorted(deferred, key=lambda c: c.start):
         if c.kind == "direction":
@@ -204,6 +233,8 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             continue
         key = lx.name_key(c.text)
         options = surname_idx.get(key) or given_idx.get(key) or []
+        if not options and c.label == "ORG" and len(org_first_idx.get(key, ())) == 1:
+            options = org_first_idx[key]  # a company's short form, when only one name starts so
         same_type = [o for o in options if o.type == c.label]
         cl = _pick(same_type or options, c.start)
         if cl is None:

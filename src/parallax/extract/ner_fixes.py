@@ -224,6 +224,11 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         label = ent.label_
         if label not in KEEP_LABELS:
             continue
+        clause_cut = _cut_at_speech_verb(ent)
+        if clause_cut is not None:  # '"...," Pruitt told the Press' tagged WORK_OF_ART
+            ent, label = clause_cut
+            if not len(ent):
+                continue
         paren = next((t.i for t in ent if t.text == "("), None)
         if paren is not None:  # "X (Long Form" -> "X"; the parenthetical is linked later
             ent = doc[ent.start:paren]
@@ -282,6 +287,23 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     cands = _dedupe(cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands
+
+
+def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
+    """A NER span that swallowed a clause ("Pruitt told the Prairie Press"): keep the
+    proper-noun run before its verb. The subject of a speech verb is a person when it
+    is one or two capitalised words, else an organisation."""
+    if ent.label_ == "PERSON":
+        return None  # a verb-tagged token inside a person's name is a name part ("Hae-won")
+    verb = next((t for t in ent if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == ent.start or verb.i == ent.end - 1 or ent.doc[verb.i - 1].text == "-":
+        return None
+    from parallax.extract.speech_verbs import CUE_VERBS
+
+    run = ent.doc[ent.start:verb.i]
+    if verb.lemma_ not in CUE_VERBS or not all(t.pos_ == "PROPN" for t in run):
+        return run, ent.label_ if ent.label_ in ("PERSON", "ORG", "GPE") else "ORG"
+    return run, "PERSON" if len(run) <= 2 else "ORG"
 
 
 def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
@@ -391,6 +413,8 @@ def _link_parentheticals(text: str, cands: list[Cand]) -> None:
         words = inner.split()
         if not words or not all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words):
             continue
+        if not _names_same_thing(c.text, inner):
+            continue  # "OSLO (Reuters)", "Iowa (Prairie Press)": a dateline's agency, not another name
         inner_start = text.index(inner, j)
         existing = [k for k, o in enumerate(cands) if inner_start <= o.start < close]
         if existing:
@@ -400,3 +424,18 @@ def _link_parentheticals(text: str, cands: list[Cand]) -> None:
             added.append(Cand(inner_start, inner_start + len(inner), c.label, inner, alias_of=c))
     cands.extend(added)
     cands.sort(key=lambda c: (c.start, -c.end))
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper()).lower()
+
+
+def _names_same_thing(a: str, b: str) -> bool:
+    """Whether 'A (B)' gives B as another name of A: an acronym of it, or a contraction
+    sharing its opening letters ("Stratfor (Strategic Forecasting)")."""
+    a_plain, b_plain = a.replace(".", ""), b.replace(".", "")
+    if a_plain.isupper() and a_plain.lower() == _initials(b):
+        return True
+    if b_plain.isupper() and b_plain.lower() == _initials(a):
+        return True
+    return len(a) >= 3 and a[:3].lower() == b[:3].lower()
