@@ -235,6 +235,10 @@ def test_persons_before_and_last_compatible(analyze):
     ("Spanish Defense Minister", ("defense minister", "Spain")),
     ("of Norway’s Fjord Research Institute", (None, "Fjord Research Institute")),
     ("a professor", ("professor", None)),
+    ("chair of the Northern Pilots' Association", ("chair", "Northern Pilots' Association")),
+    ("the agency's chief executive", ("chief executive", "agency")),
+    ("Council member", ("council member", None)),
+    ("Board chairman", ("board chairman", None)),
 ])
 def test_parse_role(phrase, expected):
     assert parse_role(phrase) == expected

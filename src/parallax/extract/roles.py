@@ -23,10 +23,14 @@ from parallax.nlp.analyzed import AnalyzedDoc
 
 __all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_phrases", "role_phrase_spans", "most_specific_org"]
 
-_CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*|[A-Z]{2,})"
+# a plural possessive inside a name continues it: "the Baltic Dockers' Union"
+_CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*(?:'(?=\s+[A-Z]))?|[A-Z]{2,})"
 _CONNECT = r"(?:of|for|and|the|on|de|&)"
 _CAP_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
 _POSS = r"(?:'s|'|’s|’)"
+# Kinds of body that, capitalised at a sentence start, still belong to the role ("Council member X").
+_BODY_WORDS = frozenset({"council", "board", "committee", "cabinet", "parliament", "senate", "assembly", "city",
+                         "county", "state", "party", "union", "team", "staff"})
 _LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press", "affairs"}
 
 
@@ -43,7 +47,7 @@ def _role_case(role: str) -> str:
     out = []
     for i, w in enumerate(words):
         low = w.lower()
-        if low in _LOWER_TITLE_WORDS or (i == 0 and low in lx.TITLE_NOUNS) or low in ("of", "for", "the", "at"):
+        if low in _LOWER_TITLE_WORDS or low in _BODY_WORDS or (i == 0 and low in lx.TITLE_NOUNS) or low in ("of", "for", "the", "at"):
             out.append(low)
         else:
             out.append(w)
@@ -54,7 +58,9 @@ def most_specific_org(org: str) -> str:
     """'the X Academy of Sciences' Y Institute' -> 'Y Institute' (the possessed organisation)."""
     org = _clean(org)
     parts = re.split(rf"{_POSS}\s+", org)
-    if len(parts) > 1 and parts[-1][:1].isupper():
+    # split only when what is possessed is itself an organisation's name ("... Sciences' Institute
+    # for Oriental Studies"), not the last word of one ("the Northern Pilots' Association")
+    if len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1].split()) >= 2:
         return parts[-1].strip()
     return org
 
@@ -70,6 +76,8 @@ def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
         i += 1
     if i == 0:
         return None, words
+    if i == 1 and words[0].lower() in _BODY_WORDS:
+        return None, words  # "Council member X" at a sentence start: a role, not an organisation
     org_words = words[:i]
     org = " ".join(org_words)
     code = lx.demonym_country(org)
@@ -91,6 +99,11 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
     t = _clean(text)
     if not t:
         return None, None
+    # "the authority's chief executive": a common-noun owner is the organisation as the article names it
+    m = re.match(rf"^([a-z][\w-]*){_POSS}\s+(.+)$", t)
+    if m and _has_title(m.group(2)):
+        role, org = parse_role(m.group(2))
+        return role, org or m.group(1)
     # "Russia's ambassador to North Korea"
     m = re.match(rf"^({_CAP_PHRASE}){_POSS}\s+(.+)$", t)
     if m and m.group(2)[:1].islower():
