@@ -332,3 +332,9 @@ def test_a_clause_swallowed_by_ner_keeps_only_the_speaker(analyze):
     marsh = ents.find("Lena Marsh")
     assert marsh is not None and "Marsh" in marsh.aliases
     assert not any(" told " in e.name for e in ents.entities)
+
+
+def test_lowercase_noun_compounded_onto_a_title_belongs_to_the_role(analyze):
+    ents = analyze('"We cannot wait," council member Rosa Ibarra said, and fire chief Jonas Albers agreed.')
+    assert ents.find("Rosa Ibarra").roles[0].role == "council member"
+    assert ents.find("Jonas Albers").roles[0].role == "fire chief"

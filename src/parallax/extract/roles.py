@@ -196,7 +196,9 @@ def _good_role_start(tok) -> bool:
     if tok.pos_ in ("ADP", "CCONJ", "DET", "PART") or low == "the":
         return False
     return (tok.text[:1].isupper() or tok.text == "[" or low in lx.TITLE_NOUNS or low in lx.ROLE_MODIFIERS
-            or low in lx.PORTFOLIO_WORDS)
+            or low in lx.PORTFOLIO_WORDS or low in _BODY_WORDS
+            # a noun compounded onto a title ("fire chief", "council member")
+            or (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lower_ in lx.TITLE_NOUNS))
 
 
 def _line_start(doc: Doc, i: int) -> bool:
