@@ -248,3 +248,29 @@ def test_inverted_question_cue_with_untyped_appositive_name(nlp):
     text = '"Are we safe?" asked one resident, Lina Park. "Nobody tells us anything."'
     qs = quoted(run(nlp, text))
     assert [q.speaker.name for q in qs] == ["Lina Park", "Lina Park"]
+
+
+def _reported(quotes: list[Quote]) -> dict[str, Quote]:
+    return {q.text: q for q in quotes if q.kind == "reported"}
+
+
+def test_pronoun_gender_skips_the_last_person_of_the_other_gender(nlp):
+    text = ("Anna Berg, the union's treasurer, said members were angry. Lars Holm, the port's director, "
+            "said the offer was fair. She said members had voted to strike in June.")
+    rep = _reported(run(nlp, text))
+    she = next(q for t, q in rep.items() if t.startswith("members had voted"))
+    assert she.speaker.name == "Anna Berg"
+
+
+def test_honorific_gives_gender_for_a_name_not_in_the_lexicon(nlp):
+    text = ("Ms. Okonkwo-Reyes, the mayor, spoke first. Peter Vance, a councillor, said the plan was late. "
+            "She said the budget would be published in May.")
+    rep = _reported(run(nlp, text))
+    she = next(q for t, q in rep.items() if t.startswith("the budget"))
+    assert she.speaker.name.endswith("Okonkwo-Reyes")
+
+
+def test_unknown_gender_stays_compatible(nlp):
+    text = "Kiri Tane, a harbour pilot, said the channel was blocked. She said boats had waited two days."
+    rep = _reported(run(nlp, text))
+    assert next(q for t, q in rep.items() if t.startswith("boats")).speaker.name == "Kiri Tane"

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from parallax.extract.coref import is_family_first
 from parallax.extract.entities import DocEntities
 from parallax.extract.speech_verbs import CUE_NOUNS
 from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_phrases
@@ -33,6 +35,24 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
                 "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
 
 
+_HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+                     "madam": "f", "dame": "f", "lady": "f"}
+_ROLE_GENDER = {w: "f" for w in ("chairwoman", "spokeswoman", "businesswoman", "congresswoman", "councilwoman",
+                                 "actress", "queen", "princess", "duchess", "countess", "empress", "widow",
+                                 "mother", "daughter", "sister", "wife", "grandmother", "aunt", "niece")}
+_ROLE_GENDER.update({w: "m" for w in ("spokesman", "businessman", "congressman", "councilman", "king",
+                                      "prince", "duke", "count", "emperor", "widower", "father", "son",
+                                      "brother", "husband", "grandfather", "uncle", "nephew")})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Common given names -> "f"/"m" (data/given_names.tsv; names borne by both are absent)."""
+    text = resources.files("parallax.data").joinpath("given_names.tsv").read_text("utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
 class SpeakerResolver:
     def __init__(self, ad: AnalyzedDoc, ents: DocEntities, quote_tokens: set[int]):
         self.ad = ad
@@ -41,6 +61,7 @@ class SpeakerResolver:
         self._roles: dict[str, tuple[str | None, str | None]] = {}
         # (original offset, Speaker) of attributions made so far, in text order
         self.history: list[tuple[int, Speaker]] = []
+        self._genders: dict[str, str | None] = {}
 
     @cached_property
     def _by_id(self) -> dict[str, Entity]:
@@ -103,6 +124,39 @@ class SpeakerResolver:
         # only a role phrase after the name ("X, head of Y") marks a person; a title before an
         # organisation's name ("head of the X Ministry's department") does not
         return any(start >= b and parse_role(text)[0] for text, (start, _end) in role_phrases(self.ad, span))
+
+    # -- gender ---------------------------------------------------------------------------
+    def gender(self, e: Entity | None) -> str | None:
+        """"m"/"f" when the article makes it plain (honorific, gendered role noun, a common
+        given name), else None: compatible with any pronoun."""
+        if e is None or e.type != "PERSON":
+            return None
+        if e.id not in self._genders:
+            self._genders[e.id] = self._infer_gender(e)
+        return self._genders[e.id]
+
+    def _infer_gender(self, e: Entity) -> str | None:
+        text = self.ad.document.text
+        for m in e.mentions:
+            before = text[max(0, m.start - 12):m.start].lower().replace(".", " ").split()
+            if before and before[-1] in _HONORIFIC_GENDER:
+                return _HONORIFIC_GENDER[before[-1]]
+        for r in e.roles:
+            for w in (r.role or "").lower().split():
+                if w in _ROLE_GENDER:
+                    return _ROLE_GENDER[w]
+        words = e.name.split()
+        if len(words) < 2:
+            return None
+        given = words[1] if is_family_first(words) else words[0]
+        return given_name_genders().get(given.lower().strip(".,").replace("-", ""))
+
+    def _compatible(self, pronoun: str, sp: Speaker | None) -> bool:
+        want = PRONOUN_GENDER.get(pronoun)
+        if sp is None or want is None or not sp.entity:
+            return True
+        got = self.gender(self._by_id.get(sp.entity))
+        return got is None or got == want
 
     # -- titles ---------------------------------------------------------------------------
     @cached_property
@@ -248,13 +302,15 @@ class SpeakerResolver:
         if speaker is not None:  # kept in text order: quotes and reported speech are noted in two passes
             insort(self.history, (offset, speaker), key=lambda x: x[0])
 
-    def _last_spoken(self, offset: int, plural: bool) -> Speaker | None:
+    def _last_spoken(self, offset: int, plural: bool, pronoun: str = "") -> Speaker | None:
         for off, sp in reversed(self.history):
             if off >= offset:
                 continue
             e = self._by_id.get(sp.entity or "")
             is_person = e is not None and (e.type == "PERSON" or e.id in self._person_like)
             if plural != is_person or (plural and e is None):
+                if not plural and not self._compatible(pronoun, sp):
+                    continue  # the last speaker is a man; "she" looks further back
                 return sp
             return None
         return None
@@ -271,6 +327,13 @@ class SpeakerResolver:
             return self._last_spoken(offset, plural=True) or self._subject_before(tok, plural=True)
         if low not in PERSONAL:
             return None
+        for sp in self._personal_candidates(tok, offset):
+            if self._compatible(low, sp):
+                return sp
+        return None
+
+    def _personal_candidates(self, tok: Token, offset: int):
+        """Who "he"/"she" may be, most likely first; the caller keeps the first of the right gender."""
         # an earlier subject in the same sentence ("After Smith arrived, he said"); an earlier
         # pronoun subject there refers to the same person ("Explaining that he ..., he said")
         sent = self.ad.sentence_at(tok.idx)  # Token.sent scans the whole document
@@ -278,27 +341,24 @@ class SpeakerResolver:
             if t.i in self.quote_tokens or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if t.lower_ in PERSONAL:
-                return self.pronoun(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
+                yield self.pronoun(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
+                break
             e = self.entity_of(t)
             if e is not None and (e.type == "PERSON" or e.id in self._person_like):
-                return self.speaker_for(e)
-        sp = self._subject_before(tok, plural=False)
-        if sp is not None:
-            return sp
+                yield self.speaker_for(e)
+        yield self._subject_before(tok, plural=False, pronoun=tok.lower_)
         # an earlier person in the same sentence ("When reporters asked Smith ..., he said")
         for t in reversed(list(sent[: tok.i - sent.start])):
             if t.i in self.quote_tokens or t.dep_ == "conj":
                 continue
             e = self.entity_of(t)
             if e is not None and (e.type == "PERSON" or e.id in self._person_like):
-                return self.speaker_for(e)
-        sp = self._last_spoken(offset, plural=False)
-        if sp is not None:
-            return sp
-        persons = self.ents.persons_before(offset)
-        return self.speaker_for(persons[0]) if persons else None
+                yield self.speaker_for(e)
+        yield self._last_spoken(offset, plural=False, pronoun=tok.lower_)
+        for person in self.ents.persons_before(offset):
+            yield self.speaker_for(person)
 
-    def _subject_before(self, tok: Token, plural: bool) -> Speaker | None:
+    def _subject_before(self, tok: Token, plural: bool, pronoun: str = "") -> Speaker | None:
         """Subject of the nearest earlier sentence (outside quotes) naming a compatible agent."""
         ad = self.ad
         i = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 2
@@ -313,7 +373,8 @@ class SpeakerResolver:
             subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
             for s in subjects:
                 if s.pos_ == "PRON":
-                    if (s.lower_ in PLURAL) == plural and s.lower_ in PERSONAL | PLURAL:
+                    if (s.lower_ in PLURAL) == plural and s.lower_ in PERSONAL | PLURAL and (
+                            plural or PRONOUN_GENDER.get(s.lower_) == PRONOUN_GENDER.get(pronoun, PRONOUN_GENDER.get(s.lower_))):
                         return self.pronoun(s, ad.orig_span(s.idx, s.idx + 1)[0])
                     continue
                 sp = self.from_token(s)
@@ -321,7 +382,7 @@ class SpeakerResolver:
                     continue
                 e = self._by_id[sp.entity]
                 is_person = e.type == "PERSON" or e.id in self._person_like
-                if is_person != plural:
+                if is_person != plural and (plural or self._compatible(pronoun, sp)):
                     return sp
             if ad.norm.text[sent.end_char: sent.end_char + 2].count("\n") >= 1 and looked >= 1:
                 break  # stay within the paragraph after the first subject-bearing sentence
