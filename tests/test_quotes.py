@@ -274,3 +274,20 @@ def test_unknown_gender_stays_compatible(nlp):
     text = "Kiri Tane, a harbour pilot, said the channel was blocked. She said boats had waited two days."
     rep = _reported(run(nlp, text))
     assert next(q for t, q in rep.items() if t.startswith("boats")).speaker.name == "Kiri Tane"
+
+
+def test_pronoun_after_according_to_finds_the_earlier_speaker(nlp):
+    text = ("According to Marta Lind, the union is asking for a raise. "
+            "She said members had voted for the strike in February.")
+    rep = _reported(run(nlp, text))
+    assert next(q for t, q in rep.items() if t.startswith("members")).speaker.name == "Marta Lind"
+
+
+def test_coordinated_verb_shares_the_subject_not_the_object(nlp):
+    text = ("The harbour board said in a statement that it had offered a raise and accused the union "
+            "of \"moving the goalposts\" at the last minute.")
+    quotes = run(nlp, text)
+    partial = next(q for q in quotes if q.text.startswith("moving"))
+    assert partial.speaker is not None and "board" in partial.speaker.name.lower()
+    rep = next(q for q in quotes if q.kind == "reported" and q.text.startswith("it had offered"))
+    assert "board" in rep.speaker.name.lower()

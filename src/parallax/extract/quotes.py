@@ -157,7 +157,10 @@ class _Extractor:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None and lemma(v) != "quote":
                     return self.resolver.from_token(pobj)
-            if lemma(v) != "tell" and v.dep_ not in ("advcl", "xcomp", "pcomp") or v.i > 0 and v.nbor(-1).is_punct:
+            # an inverted cue ('..., said Smith'); a coordinated verb ('said ... and accused the union')
+            # shares its subject with the first verb instead, handled below
+            if (lemma(v) != "tell" and v.dep_ not in ("advcl", "xcomp", "pcomp", "conj")
+                    or v.i > 0 and v.nbor(-1).is_punct and v.dep_ != "conj"):
                 for c in v.rights:
                     if c.i in self.in_quote:
                         continue

@@ -224,9 +224,7 @@ class SpeakerResolver:
             return named
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-            e = self._last_org_before(offset)  # "the company said": the organisation last named
-            if e is not None:
-                return self.speaker_for(e)
+            return self._org_noun_phrase(tok, offset)
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS):
             if tok.lemma_.lower() not in _GROUP_NOUNS or tok.tag_ != "NNS":
                 e = self.by_role_noun(tok, offset)
@@ -274,10 +272,27 @@ class SpeakerResolver:
                     return Speaker(name=" ".join(t.text for t in words))
         return None
 
-    def _last_org_before(self, offset: int) -> Entity | None:
+    def _org_noun_phrase(self, tok: Token, offset: int) -> Speaker | None:
+        """'the ministry said' -> the last organisation named with that head word ("... Ministry");
+        'the port authority said' with no such name -> the phrase itself; bare 'the company said'
+        -> the organisation last named."""
+        head = tok.lemma_.lower()
+        named = self._last_org_before(offset, head=head)
+        if named is not None:
+            return self.speaker_for(named)
+        mods = [t for t in tok.children if t.dep_ in ("compound", "amod") and t.i < tok.i]
+        if mods:
+            words = [t for t in tok.subtree if mods[0].i <= t.i <= tok.i]
+            return Speaker(name=" ".join(t.text for t in words))
+        e = self._last_org_before(offset)
+        return self.speaker_for(e) if e is not None else None
+
+    def _last_org_before(self, offset: int, head: str | None = None) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for e in self.ents.entities:
             if e.type != "ORG":
+                continue
+            if head is not None and head not in {w.lower() for w in e.name.split()}:
                 continue
             last = max((m.start for m in e.mentions if m.start < offset), default=-1)
             if last >= 0 and (best is None or last > best[0]):
@@ -328,7 +343,7 @@ class SpeakerResolver:
         if low not in PERSONAL:
             return None
         for sp in self._personal_candidates(tok, offset):
-            if self._compatible(low, sp):
+            if sp is not None and self._compatible(low, sp):
                 return sp
         return None
 
