@@ -291,3 +291,10 @@ def test_coordinated_verb_shares_the_subject_not_the_object(nlp):
     assert partial.speaker is not None and "board" in partial.speaker.name.lower()
     rep = next(q for q in quotes if q.kind == "reported" and q.text.startswith("it had offered"))
     assert "board" in rep.speaker.name.lower()
+
+
+def test_described_company_is_the_company_last_named(nlp):
+    text = ("Kestrel Avionics reported a loss on Monday. Revenue fell to 3 billion euros, "
+            "the Oslo-based company said in a statement.")
+    rep = _reported(run(nlp, text))
+    assert next(q for t, q in rep.items() if t.startswith("Revenue")).speaker.name == "Kestrel Avionics"

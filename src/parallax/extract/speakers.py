@@ -280,7 +280,9 @@ class SpeakerResolver:
         named = self._last_org_before(offset, head=head)
         if named is not None:
             return self.speaker_for(named)
-        mods = [t for t in tok.children if t.dep_ in ("compound", "amod") and t.i < tok.i]
+        # a noun compound names a body ("the port authority"); an adjective only describes the
+        # organisation already named ("the Oslo-based company")
+        mods = [t for t in tok.children if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < tok.i]
         if mods:
             words = [t for t in tok.subtree if mods[0].i <= t.i <= tok.i]
             return Speaker(name=" ".join(t.text for t in words))
