@@ -85,6 +85,8 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
         code = lx.country_code(c.text)
         if code is not None:
             c.label, c.country = "GPE", code
+        elif c.label == "ORG" and lx.capital_country(c.text):
+            c.label = "GPE"  # "the Oslo-based company": a capital, not an organisation
     return c
 
 
