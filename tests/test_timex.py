@@ -249,3 +249,24 @@ def test_same_event_noun_and_date_is_one_event(nlp):
 
 def test_numeric_date_falls_back_to_dateparser(nlp):
     assert dates(nlp, "On 31/12/2022 the two firms closed the deal.") == ["2022-12-31"]
+
+
+def test_would_in_reported_speech_points_forward(nlp):
+    text = ("Jan Novak said the board would meet union leaders again on Friday. "
+            "She said a repair programme would start in September.")
+    assert dates(nlp, text, published="2025-03-05") == ["2025-03-07", "2025-09"]
+
+
+def test_would_have_stays_in_the_past(nlp):
+    assert dates(nlp, "He said the talks would have ended on Monday without the offer.",
+                 published="2025-03-05") == ["2025-03-03"]
+
+
+def test_participle_clause_takes_the_tense_of_its_clause(nlp):
+    text = "The agency will fund a repair programme worth 45 million euros, starting in September."
+    assert dates(nlp, text, published="2024-06-12") == ["2024-09"]
+
+
+def test_participle_published_on_a_weekday_is_an_event_not_a_stamp(nlp):
+    text = "The report, published on Tuesday, said the agency had cut its budget by 30%."
+    assert dates(nlp, text, published="2024-06-12") == ["2024-06-11"]

@@ -139,12 +139,18 @@ def _is_future(span: Span) -> bool:
             aux = [ch for ch in t.children if ch.dep_ in ("aux", "auxpass")]
             if any(ch.lower_ in FUTURE_AUX for ch in aux):
                 return True
+            # future in the past of reported speech ("she said they would meet on Friday");
+            # "would have met" is a past counterfactual
+            if any(ch.lower_ == "would" for ch in aux) and not any(ch.lower_ == "have" for ch in aux):
+                return True
             lemma = t.lemma_.lower()
             if lemma in FUTURE_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG", "VB"):
                 # "plans to", "is set to"; not "planned to" (a past plan)
                 if t.tag_ != "VBG" or any(ch.lower_ in ("is", "are", "am") for ch in aux):
                     return True
-            if first_verb:
+            if first_verb and t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl") and not aux:
+                first_verb = False  # "..., starting in September": the tense is the governing clause's
+            elif first_verb:
                 first_verb = False
                 if (t.tag_ in ("VBZ", "VBP") and t.dep_ != "aux" and not aux
                         and lemma not in SAY_OR_STATE and t.lower_ not in ("is", "are", "am")):
@@ -171,10 +177,12 @@ def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
     if seg is None:
         return False
     lead = [t.lower_ for t in ad.doc[max(seg.start, span.start - 4): span.start]]
-    if any(w in STAMP_WORDS for w in lead):
-        return True
+    short = len(seg.text.strip()) <= STAMP_MAX_CHARS
+    finite = any(t.tag_ in FINITE_TAGS for t in seg)
+    if any(w in STAMP_WORDS for w in lead) and not finite:
+        return True  # "Published 12 June 2024"; not "The report, published on Tuesday, said ..."
     # a short verbless line; long ones are sentences the tagger got wrong
-    return len(seg.text.strip()) <= STAMP_MAX_CHARS and not any(t.tag_ in FINITE_TAGS for t in seg)
+    return short and not finite
 
 
 _DATEPARSER_OK = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
