@@ -230,3 +230,12 @@ def test_model_number_before_a_name_is_not_a_count(nlp):
 def test_money_about_skips_trading_session(nlp):
     n = one(nlp, "Shares of the carmaker rose to $45.60 in early trading.")
     assert n.about is not None and n.about.startswith("Shares of the carmaker")
+
+
+def test_currency_word_that_is_also_a_verb():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("The executives shipped parts worth 8.5 billion won through a shell company. "
+                     "The team won 3 matches.", published="2024-11-20")
+    money = [(n.value, n.unit) for n in a.numbers if n.unit == "KRW"]
+    assert money == [(8.5e9, "KRW")]

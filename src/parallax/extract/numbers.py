@@ -256,7 +256,12 @@ def _currency_word(doc, k: int, end: int) -> tuple[str, int] | None:
         return DOLLAR_COUNTRIES[w], 2
     if w in CURRENCY_WORDS:
         if w in ("won", "real", "pound", "pounds") and doc[k].pos_ in ("VERB", "ADJ"):
-            return None
+            # the tagger reads "8.5 billion won" as a verb; after a scale word or a number the
+            # tagger itself calls money, it is the currency
+            prev = doc[k - 1] if k > 0 else None
+            if prev is None or not (prev.lower_ in ("thousand", "million", "billion", "trillion")
+                                    or prev.ent_type_ == "MONEY"):
+                return None
         return CURRENCY_WORDS[w], 1
     return None
 
