@@ -270,3 +270,9 @@ def test_participle_clause_takes_the_tense_of_its_clause(nlp):
 def test_participle_published_on_a_weekday_is_an_event_not_a_stamp(nlp):
     text = "The report, published on Tuesday, said the agency had cut its budget by 30%."
     assert dates(nlp, text, published="2024-06-12") == ["2024-06-11"]
+
+
+def test_published_line_under_a_byline_is_a_stamp(nlp):
+    text = ("By Ana Costa, Environment Correspondent\nPublished 12 June 2024, 07:30 BST\n\n"
+            "The inquiry, published on Tuesday, found defences had failed.")
+    assert dates(nlp, text, published="2024-06-12") == ["2024-06-11"]

@@ -178,7 +178,7 @@ def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
         return False
     lead = [t.lower_ for t in ad.doc[max(seg.start, span.start - 4): span.start]]
     short = len(seg.text.strip()) <= STAMP_MAX_CHARS
-    finite = any(t.tag_ in FINITE_TAGS for t in seg)
+    finite = any(t.tag_ in FINITE_TAGS and t.lower_ not in STAMP_WORDS for t in seg)  # "Published" may tag VBD
     if any(w in STAMP_WORDS for w in lead) and not finite:
         return True  # "Published 12 June 2024"; not "The report, published on Tuesday, said ..."
     # a short verbless line; long ones are sentences the tagger got wrong
