@@ -190,3 +190,63 @@ def test_seed_alignments_against_gold():
     assert report["false_alignments"] == 0, report["errors"]
     same = [a for a in result.alignments if a.relation == "same"]
     assert any("contravention" in a.a.text + a.b.text and "breach" in a.a.text + a.b.text for a in same)
+
+
+def test_embeddings_add_agree_links_without_changing_lexical_ones(aligned):
+    analyses, entities, lexical = aligned
+
+    def fake(texts: list[str]) -> list[list[float]]:
+        # the agency sentence "means the same" as the weather sentence, which shares no word with it;
+        # every other text points its own way
+        return [[1.0] + [0.0] * len(texts) if ("Investigators" in t or "weather" in t)
+                else [0.0] + [float(k == i) for k in range(len(texts))] for i, t in enumerate(texts)]
+
+    out = align_story(Story(id="S1", title="t", docs=["dA", "dB"]), analyses, entities, embedder=fake)
+    lexical_same = {(a.a.start, a.b.start) for a in lexical if a.relation == "same"}
+    assert lexical_same <= {(a.a.start, a.b.start) for a in out if a.relation == "same"}
+    # a high cosine alone is topical likeness, not the same claim: nothing shared, no link
+    assert not [a for a in out if a.features.get("via") == "embedding"]
+
+
+@pytest.mark.slow
+def test_real_embeddings_on_the_seeds_add_agreements_and_keep_only_here():
+    pytest.importorskip("sentence_transformers", reason="optional extra 'semantic' not installed")
+    import json
+    from pathlib import Path
+
+    from parallax.align import align_all
+    from parallax.align.embed import load_embedder
+    from parallax.corpus import CorpusResult, dossier_from
+    from parallax.evaluate import evaluate
+    from parallax.ingest import iter_documents
+    from parallax.pipeline import analyze_documents
+    from parallax.resolve.stories import group_stories
+
+    root = Path(__file__).resolve().parent.parent.parent / "shared"
+    if not (root / "corpus" / "seeds").exists():
+        pytest.skip("../shared not present")
+    docs = [r.document for r in iter_documents([str(root / "corpus" / "seeds")]) if r.document]
+    analyses = list(analyze_documents(docs))
+    entities = resolve_entities([e for a in analyses for e in a.entities])
+    stories = group_stories(analyses, entities)
+    gold = json.loads((root / "gold" / "seeds.gold.json").read_text(encoding="utf-8"))
+    scores = {}
+    for name, emb in (("lexical", None), ("embeddings", load_embedder())):
+        al = align_all(stories, analyses, entities, embedder=emb)
+        d = dossier_from(analyses, CorpusResult(entities=entities, stories=stories, alignments=al))
+        scores[name] = evaluate(gold, d)["alignments"]
+    assert scores["embeddings"]["only_in_recall"] == scores["lexical"]["only_in_recall"] == 1.0
+    assert scores["embeddings"]["pair_recall"] >= scores["lexical"]["pair_recall"]
+    assert scores["embeddings"]["false_alignments"] == 0
+    assert scores["embeddings"]["same_agree_predicted"] > scores["lexical"]["same_agree_predicted"]
+
+
+def test_low_cosine_never_links(aligned):
+    analyses, entities, lexical = aligned
+
+    def orthogonal(texts: list[str]) -> list[list[float]]:
+        return [[float(i == k) for k in range(len(texts))] for i in range(len(texts))]
+
+    out = align_story(Story(id="S1", title="t", docs=["dA", "dB"]), analyses, entities, embedder=orthogonal)
+    assert not [a for a in out if a.features.get("via") == "embedding"]
+    assert {a.relation for a in out if a.relation == "only-here"} == {a.relation for a in lexical if a.relation == "only-here"}
