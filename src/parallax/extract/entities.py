@@ -174,6 +174,8 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
     taken = sorted((c.start, c.end) for c in cands if c.label != "NORP")
     starts = [s for s, _ in taken]
     for tok in doc:
+        if tok.lower_ not in lx.ROLE_HEADS:  # cheap filter: most tokens are not title nouns
+            continue
         found = role_noun_at(doc, tok.i)
         if found is None:
             continue

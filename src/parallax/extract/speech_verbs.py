@@ -95,26 +95,37 @@ _AGENT_POS = ("PROPN", "NOUN", "PRON")
 
 
 def learn_cues(doc: Doc, quote_tokens: set[int]) -> frozenset[str]:
-    """Lemmas that act as attribution verbs in this document (see module doc)."""
+    """Lemmas that act as attribution verbs in this document (see module doc).
+
+    One pass collects each verb's first subject and its ccomp clauses (Token.children
+    scans the sentence, so asking every verb for its children would be quadratic-ish).
+    """
+    subj_of: dict[int, Token] = {}
+    ccomps: dict[int, list[Token]] = {}
+    that_marked: set[int] = set()
+    for t in doc:
+        if t.dep_ in _SUBJ and t.head.i != t.i:
+            subj_of.setdefault(t.head.i, t)
+        elif t.dep_ == "ccomp":
+            ccomps.setdefault(t.head.i, []).append(t)
+        elif t.dep_ == "mark" and t.lower_ == "that":
+            that_marked.add(t.head.i)
     learned: set[str] = set()
-    for tok in doc:
+    for head_i, clauses in ccomps.items():
+        tok = doc[head_i]
         if tok.pos_ != "VERB":
             continue
         lem = lemma(tok)
-        if lem in CUE_VERBS or lem in NOT_CUES or len(lem) < 3:
+        if lem in CUE_VERBS or lem in NOT_CUES or len(lem) < 3 or lem in learned:
             continue
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        subj = subj_of.get(head_i)
         if subj is None or subj.pos_ not in _AGENT_POS or subj.lower_ in ("it", "this", "that", "there"):
             continue
-        agentive = subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ == "PRON"
-        if not agentive:
+        if not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ == "PRON"):
             continue
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
+        for c in clauses:
             governs_quote = c.i in quote_tokens and tok.i not in quote_tokens
-            finite_that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            if governs_quote or finite_that:
+            if governs_quote or c.i in that_marked:
                 learned.add(lem)
                 break
     return frozenset(learned)
