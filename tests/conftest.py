@@ -62,3 +62,29 @@ def store(db_url: str):
 
     with Store(db_url) as s:
         yield s
+
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    """(gold, analyses, corpus result, dossier) for ../shared/corpus/seeds, analysed once per session."""
+    import json
+
+    from parallax.corpus import build_corpus, dossier_from
+    from parallax.model import Document
+    from parallax.pipeline import analyze_documents
+
+    gold_path = SHARED / "gold" / "seeds.gold.json"
+    if not gold_path.exists():
+        pytest.skip("seed gold (../shared) not available")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    docs = []
+    for p in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
+        meta = gold["documents"][p.name]
+        docs.append(Document(id="d" + p.stem[:12], source=str(p), text=p.read_text(encoding="utf-8"),
+                             published=meta["published"], outlet=meta["outlet"]))
+    analyses = list(analyze_documents(docs))
+    result = build_corpus(analyses)
+    return gold, analyses, result, dossier_from(analyses, result)

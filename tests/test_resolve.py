@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -204,21 +203,11 @@ def test_near_miss_names_across_stories_stay_apart(story_analyses):
     assert reyes.id != ruiz.id and len(reyes.docs) == 3 and len(ruiz.docs) == 2
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seeds.gold.json").exists(), reason="seed gold not available")
-def test_seed_entities_against_gold():
-    from parallax.corpus import build_corpus, dossier_from
+def test_seed_entities_against_gold(seed_corpus):
     from parallax.evaluate import evaluate
-    from parallax.pipeline import analyze_documents
 
-    gold = json.loads((SHARED / "gold" / "seeds.gold.json").read_text(encoding="utf-8"))
-    docs = []
-    for p in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
-        meta = gold["documents"][p.name]
-        docs.append(Document(id="d" + p.stem[:12], source=str(p), text=p.read_text(encoding="utf-8"),
-                             published=meta["published"], outlet=meta["outlet"]))
-    analyses = list(analyze_documents(docs))
-    result = build_corpus(analyses)
-    report = evaluate(gold, dossier_from(analyses, result))["entities"]
+    gold, analyses, result, dossier = seed_corpus
+    report = evaluate(gold, dossier)["entities"]
     assert report["exact_clusters"] >= 0.85, report["errors"]
     # the transliterated name is one cluster across both articles
     lee = [e for e in result.entities if any(m.text == "Lee Choon Geun" for m in e.mentions)]

@@ -70,7 +70,6 @@ def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
     i = 0
     while i < len(words):
         w = words[i]
-        low = w.lower()
         if not w[:1].isupper() or _is_role_start(words, i):
             break
         i += 1

@@ -13,6 +13,19 @@ from parallax.model import Document, Mention, Sentence
 from parallax.nlp.normalize import NormalizedText
 
 
+def published_date(published: str | None) -> date | None:
+    """The calendar date of an ISO 8601 `Document.published` (date-time or date), if parseable."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+
+
 @dataclass
 class AnalyzedDoc:
     document: Document
@@ -27,16 +40,7 @@ class AnalyzedDoc:
     @cached_property
     def pub_date(self) -> date | None:
         """Publication date (anchor for relative dates), if known."""
-        p = self.document.published
-        if not p:
-            return None
-        try:
-            return datetime.fromisoformat(p).date()
-        except ValueError:
-            try:
-                return date.fromisoformat(p[:10])
-            except ValueError:
-                return None
+        return published_date(self.document.published)
 
     # -- offsets ---------------------------------------------------------------------
     def orig_span(self, start: int, end: int) -> tuple[int, int]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from datetime import date, datetime
 
 from parallax.model import DocAnalysis, Entity, Story
+from parallax.nlp.analyzed import published_date
 
 MAX_DAYS_APART = 4  # articles on one event are published within a few days of each other
 LINK_THRESHOLD = 0.3
@@ -27,18 +27,6 @@ STORY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_O
 
 def story_id(doc_ids: list[str]) -> str:
     return "S" + hashlib.sha1(min(doc_ids).encode("utf-8")).hexdigest()[:12]
-
-
-def _pub_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return datetime.fromisoformat(published).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(published[:10])
-        except ValueError:
-            return None
 
 
 def _text_similarity(texts: list[str]):
@@ -91,7 +79,7 @@ def group_stories(analyses: list[DocAnalysis], entities: list[Entity]) -> list[S
     docs = sorted(analyses, key=lambda a: a.document.id)
     ids = [a.document.id for a in docs]
     n = len(docs)
-    dates = [_pub_date(a.document.published) for a in docs]
+    dates = [published_date(a.document.published) for a in docs]
     sims = _text_similarity([a.document.text for a in docs])
     ents = _doc_entities(docs, entities)
     df = Counter(e for d in ids for e in ents.get(d, ()))
