@@ -276,3 +276,9 @@ def test_published_line_under_a_byline_is_a_stamp(nlp):
     text = ("By Ana Costa, Environment Correspondent\nPublished 12 June 2024, 07:30 BST\n\n"
             "The inquiry, published on Tuesday, found defences had failed.")
     assert dates(nlp, text, published="2024-06-12") == ["2024-06-11"]
+
+
+def test_dates_of_figures_and_period_ends_are_not_events(nlp):
+    text = ("Net income fell to 412 million euros in the three months to March, from 535 million euros "
+            "a year earlier. The plant will open in 2027.")
+    assert dates(nlp, text, published="2025-04-29") == ["2027"]

@@ -274,6 +274,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         if tx.kind == "ago" and tx.prep in COMPARISON_PREPS:
             continue  # "up 40% from a year earlier": a baseline, not an event
         phrase, anchor = _attachment(tx.span)
+        if _dates_a_quantity(anchor, figures):
+            continue  # "535 million euros a year earlier", "the three months to March": when a figure held
         verb = _clause_verb(anchor)
         if verb is not None and tx.span.root.dep_ in ("nsubj", "nsubjpass"):
             pass  # "Wednesday was the first day": the date is what the clause is about
@@ -320,6 +322,20 @@ def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> b
     lo = min(t.idx for t in verb.subtree)
     hi = max(t.idx + len(t) for t in verb.subtree)
     return any(lo <= s < hi for s, _e in figures)
+
+
+# nouns of a period: a date modifying one ends or starts the period ("the three months to March")
+PERIOD_NOUNS = {"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
+                "half", "period", "season"}
+
+
+def _dates_a_quantity(anchor: Token, figures: list[tuple[int, int]]) -> bool:
+    """The expression modifies a figure or a period noun rather than a verb."""
+    if anchor.pos_ not in ("NOUN", "NUM", "SYM", "PROPN") or anchor.pos_ == "PROPN":
+        return False
+    if anchor.lower_ in PERIOD_NOUNS:
+        return True
+    return any(s <= anchor.idx < e for s, e in figures)
 
 
 def timex_at(ad: AnalyzedDoc, sent: Span, near: int) -> str | None:
