@@ -298,3 +298,11 @@ def test_described_company_is_the_company_last_named(nlp):
             "the Oslo-based company said in a statement.")
     rep = _reported(run(nlp, text))
     assert next(q for t, q in rep.items() if t.startswith("Revenue")).speaker.name == "Kestrel Avionics"
+
+
+def test_that_clause_after_a_prepositional_phrase(nlp):
+    text = ("The tanker was hit on Sunday. Its operator, Brenvik Tankers, said in a statement that the crew "
+            "had put out a small fire within an hour.")
+    rep = _reported(run(nlp, text))
+    q = next(q for t, q in rep.items() if t.startswith("the crew"))
+    assert q.speaker.name == "Brenvik Tankers" and q.speaker.entity

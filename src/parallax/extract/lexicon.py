@@ -94,6 +94,16 @@ ORG_SUFFIXES = frozenset(
     "group corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa gmbh holdings "
     "limited incorporated".split()
 )
+# Last words that make a name a company's, whatever the tagger says ("Halvard Tankers", "Gulf Re").
+COMPANY_HEADS = frozenset(
+    """
+    tankers shipping lines airlines airways motors logistics energy capital partners industries systems
+    technologies pharmaceuticals pharma labs laboratories ventures resources trading commodities bank
+    insurance re reinsurance assurance media steel mining petroleum chemicals electronics semiconductor
+    semiconductors telecom telecoms foods brands airlines freight shipyard shipbuilding holdings group
+    corporation company ltd llc plc inc gmbh
+    """.split()
+)
 # Lowercase nouns that, right before a name, say it is an organisation ("the firm X").
 ORG_DESCRIPTORS = frozenset(
     """

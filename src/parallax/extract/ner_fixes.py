@@ -271,6 +271,8 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             label, titled = "PERSON", True
         elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
             titled = True
+        elif label == "PERSON" and e - s >= 2 and doc[e - 1].lower_ in lx.COMPANY_HEADS:
+            label = "ORG"  # "Halvard Tankers" tagged PERSON
         if label not in ("ORG", "NORP") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
             label = "ORG"
         c = _cand(doc, s, e, label, person_evidence=titled)

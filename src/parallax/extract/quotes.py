@@ -425,6 +425,9 @@ class _Extractor:
         comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
         if comp is not None:
             return comp.left_edge.i, comp.right_edge.i + 1
+        comp = _that_clause_after_prep(v)
+        if comp is not None:  # "said in a statement that ...", parsed as a clause of "statement"
+            return comp.left_edge.i, comp.right_edge.i + 1
         if lemma(v) in STATEMENT_OBJECT_VERBS:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
@@ -477,6 +480,23 @@ class _Extractor:
         if any(s < nb and na < e for s, e in qspans):
             return None
         return na, nb
+
+
+def _that_clause_after_prep(v: Token) -> Token | None:
+    """The "that"-clause the parser hung on the object of a preposition after a speech verb
+    ("said in a statement that the crew ...", "told reporters on Monday that ...")."""
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.i < v.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in pobj.children:
+                if c.dep_ in ("acl", "relcl", "ccomp") and c.i > pobj.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and any(
+                        s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                    return c
+    return None
 
 
 def extract_quotes(ad: AnalyzedDoc, ents: DocEntities) -> list[Quote]:
