@@ -338,3 +338,9 @@ def test_lowercase_noun_compounded_onto_a_title_belongs_to_the_role(analyze):
     ents = analyze('"We cannot wait," council member Rosa Ibarra said, and fire chief Jonas Albers agreed.')
     assert ents.find("Rosa Ibarra").roles[0].role == "council member"
     assert ents.find("Jonas Albers").roles[0].role == "fire chief"
+
+
+def test_appositive_role_wins_over_a_lone_rank(analyze):
+    ents = analyze("Norland's navy spokesman, Captain Omar Vell, told reporters the ship had been hit.")
+    role = ents.find("Omar Vell").roles[0]
+    assert (role.role, role.organization) == ("navy spokesman", "Norland")

@@ -158,6 +158,10 @@ def role_head(role: str) -> str | None:
 
 
 # -- phrases around a person mention ---------------------------------------------------
+# Ranks and honorific titles worn before a name: a role, but a weak one.
+RANK_WORDS = frozenset("""captain colonel general lieutenant major sergeant admiral commander corporal
+private commodore brigadier marshal dr doctor professor prof judge justice""".split())
+
 _STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
 _STOP_TEXT = {",", ".", ";", ":", "(", ")", '"', "!", "?", "\u2014", "\u2013", "--", "and", "or", "but", "who",
               "which", "that", "when", "while", "as"}
@@ -292,15 +296,20 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
 
     # premodifier: "Kremlin press secretary X", "[US] National Security Council coordinator for ... X"
     left = _left_phrase(doc, span.start, sent)
-    if left and _has_title(doc[left[0]:left[1]].text):
+    if left and not _has_title(doc[left[0]:left[1]].text):
+        left = None
+    # a lone rank before the name ("..., Captain X,") says less than an appositive before it
+    name_start = left[0] if left and left[1] - left[0] == 1 and doc[left[0]].lower_ in RANK_WORDS else span.start
+    if left is None or name_start != span.start:
+        # appositive before: "Russia's ambassador to Z, X, said"
+        if name_start - 1 > sent.start and doc[name_start - 1].text == "," and (
+            span.end < sent.end and doc[span.end].text in (",", ".")
+        ):
+            before = _left_phrase(doc, name_start - 1, sent, limit=12)
+            if before and _has_title(doc[before[0]:before[1]].text) and _clause_start(doc, before[0], sent):
+                emit(*before)
+    if left:
         emit(*left)
-    # appositive before: "Russia's ambassador to Z, X, said"
-    elif span.start - 1 > sent.start and doc[span.start - 1].text == "," and (
-        span.end < sent.end and doc[span.end].text in (",", ".")
-    ):
-        before = _left_phrase(doc, span.start - 1, sent, limit=12)
-        if before and _has_title(doc[before[0]:before[1]].text) and _clause_start(doc, before[0], sent):
-            emit(*before)
     # appositive after: "X, a senior analyst at Y," / "X, head of ..."
     if span.end < sent.end - 1 and doc[span.end].text == ",":
         right = _right_phrase(doc, span.end + 1, sent)
