@@ -306,3 +306,11 @@ def test_that_clause_after_a_prepositional_phrase(nlp):
     rep = _reported(run(nlp, text))
     q = next(q for t, q in rep.items() if t.startswith("the crew"))
     assert q.speaker.name == "Brenvik Tankers" and q.speaker.entity
+
+
+def test_data_from_a_named_source_shows(nlp):
+    text = "Shipping data from Oceanlink Analytics show that traffic through the canal fell by 18% last week."
+    rep = _reported(run(nlp, text))
+    q = next(q for t, q in rep.items() if t.startswith("traffic"))
+    assert q.speaker.name == "Oceanlink Analytics"
+    assert not _reported(run(nlp, "The data show that traffic fell."))  # no source named: no speaker

@@ -378,7 +378,7 @@ class _Extractor:
                 continue
             if is_according_to(v):
                 content = self._according_content(v)
-            elif self.is_cue(v) and lemma(v) not in NO_REPORTED:
+            elif (self.is_cue(v) and lemma(v) not in NO_REPORTED) or _data_shows(v):
                 content = self._clause_of(v)
                 if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                     named = self._name_before_cue(v, self.sent(v).start)
@@ -480,6 +480,19 @@ class _Extractor:
         if any(s < nb and na < e for s, e in qspans):
             return None
         return na, nb
+
+
+# "Figures from the statistics office show that ...": the source of the data is the speaker.
+DATA_NOUNS = frozenset("data figures statistics records survey poll study estimates numbers analysis".split())
+DATA_VERBS = frozenset("show indicate suggest reveal".split())
+
+
+def _data_shows(v: Token) -> bool:
+    if lemma(v) not in DATA_VERBS:
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in DATA_NOUNS and any(
+        t.ent_type_ == "ORG" for t in subj.subtree if t.i != subj.i)
 
 
 def _that_clause_after_prep(v: Token) -> Token | None:
