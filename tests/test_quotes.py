@@ -314,3 +314,19 @@ def test_data_from_a_named_source_shows(nlp):
     q = next(q for t, q in rep.items() if t.startswith("traffic"))
     assert q.speaker.name == "Oceanlink Analytics"
     assert not _reported(run(nlp, "The data show that traffic fell."))  # no source named: no speaker
+
+
+def test_gender_from_a_pronoun_that_can_only_mean_one_person(nlp):
+    # "Rene" is in no lexicon: "he" right after his own statement makes him male
+    text = ("Greta Olsen, a ward nurse, said the beds were full. Her colleague Rene Marchal said he had "
+            "worked 14 hours. She said the hospital needed more staff.")
+    rep = _reported(run(nlp, text))
+    assert rep["he had worked 14 hours"].speaker.name == "Rene Marchal"
+    assert rep["the hospital needed more staff"].speaker.name == "Greta Olsen"
+
+
+def test_given_names_from_several_languages_carry_gender(nlp):
+    text = ("Kim Soo-jin, the chair of the board, said profits were up. Park Jae-hoon, the finance head, "
+            "said costs were rising. \"We will keep investing,\" she said.")
+    (q,) = quoted(run(nlp, text))
+    assert q.speaker.name == "Kim Soo-jin"

@@ -114,6 +114,15 @@ class DocEntities:
             return self.entities[max(idxs, key=lambda i: (len(self.entities[i].mentions), last(i)))]
         return self.entities[max(idxs, key=lambda i: (last(i), len(self.entities[i].mentions)))]
 
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """Entities with a mention starting in original [start, end), in text order (may repeat)."""
+        i = bisect_left(self._spans, (start, -1, -1))
+        out = []
+        while i < len(self._spans) and self._spans[i][0] < end:
+            out.append(self.entities[self._spans[i][2]])
+            i += 1
+        return out
+
     def persons_before(self, offset: int) -> list[Entity]:
         """PERSON entities mentioned before an original offset, most recent first."""
         seen: list[Entity] = []

@@ -145,11 +145,47 @@ class SpeakerResolver:
             for w in (r.role or "").lower().split():
                 if w in _ROLE_GENDER:
                     return _ROLE_GENDER[w]
+        m_votes, f_votes = self._pronoun_votes.get(e.id, (0, 0))
+        if m_votes != f_votes and min(m_votes, f_votes) * 3 <= max(m_votes, f_votes):
+            return "m" if m_votes > f_votes else "f"
         words = e.name.split()
         if len(words) < 2:
             return None
         given = words[1] if is_family_first(words) else words[0]
         return given_name_genders().get(given.lower().strip(".,").replace("-", ""))
+
+    @cached_property
+    def _pronoun_votes(self) -> dict[str, tuple[int, int]]:
+        """(he-votes, she-votes) per person from pronouns that can only mean them: a subject or
+        possessive pronoun outside quotes whose sentence names exactly one person before it, as
+        a subject ("Jan Berg said the plan was late, she added" / "Jan Berg said her team ...")."""
+        votes: dict[str, list[int]] = {}
+        ad = self.ad
+        for tok in ad.doc:
+            g = PRONOUN_GENDER.get(tok.lower_)
+            if g is None or tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.i in self.quote_tokens:
+                continue
+            sent = ad.sentence_at(tok.idx)
+            a = ad.orig_span(sent.start_char, sent.start_char + 1)[0]
+            b = ad.orig_span(tok.idx, tok.idx + 1)[0]
+            people = {e.id: e for e in self.ents.entities_between(a, b)
+                      if e.type == "PERSON" or e.id in self._person_like}
+            if len(people) != 1:
+                continue
+            (e,) = people.values()
+            if any(self._is_subject_mention(m.start, m.end) for m in e.mentions if a <= m.start < b):
+                votes.setdefault(e.id, [0, 0])[0 if g == "m" else 1] += 1
+        return {k: (v[0], v[1]) for k, v in votes.items()}
+
+    def _is_subject_mention(self, start: int, end: int) -> bool:
+        span = self.ad.doc.char_span(
+            self.ad.norm.norm_offset(start), self.ad.norm.norm_offset(end), alignment_mode="expand")
+        if span is None or span.root.i in self.quote_tokens:
+            return False
+        root = span.root
+        if root.dep_ == "appos":  # "Her colleague Jan Berg said": the noun the name stands beside
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def _compatible(self, pronoun: str, sp: Speaker | None) -> bool:
         want = PRONOUN_GENDER.get(pronoun)
