@@ -344,3 +344,24 @@ def test_appositive_role_wins_over_a_lone_rank(analyze):
     ents = analyze("Norland's navy spokesman, Captain Omar Vell, told reporters the ship had been hit.")
     role = ents.find("Omar Vell").roles[0]
     assert (role.role, role.organization) == ("navy spokesman", "Norland")
+
+
+def test_common_noun_owner_of_a_title_resolves_to_the_body(analyze):
+    ents = analyze("The Water Services Authority opened an inquiry. The authority's chief executive, "
+                   "Mira Kessel, said results would follow.")
+    kessel = ents.find("Mira Kessel")
+    assert [(r.role, r.organization) for r in kessel.roles] == [("chief executive", "Water Services Authority")]
+
+
+def test_name_particles_and_firm_endings_decide_the_type(analyze):
+    ents = analyze("Joost van der Berg, secretary of the Frisian Growers' Union, met auditors from "
+                   "Halden Moss LLP on Monday.")
+    person = ents.find("Joost van der Berg")
+    assert person is not None and person.type == "PERSON"
+    assert (person.roles[0].role, person.roles[0].organization) == ("secretary", "Frisian Growers' Union")
+    assert ents.find("Halden Moss LLP").type == "ORG"
+
+
+def test_title_and_a_separate_affiliation_combine(analyze):
+    ents = analyze("Trade Minister Ilse Vogt of Austria said tariffs would stay.")
+    assert person_role(ents.ad, ents.find("Ilse Vogt")) == ("trade minister", "Austria")

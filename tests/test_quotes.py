@@ -330,3 +330,30 @@ def test_given_names_from_several_languages_carry_gender(nlp):
             "said costs were rising. \"We will keep investing,\" she said.")
     (q,) = quoted(run(nlp, text))
     assert q.speaker.name == "Kim Soo-jin"
+
+
+def test_business_word_refers_to_the_last_business_not_the_last_body(nlp):
+    text = ("Shares in Corvel Foods fell after the Trade Ministry opened a review. The firm said in a note "
+            "that it would cooperate fully. The ministry said the review would take a month.")
+    rep = _reported(run(nlp, text))
+    assert rep["it would cooperate fully"].speaker.name == "Corvel Foods"
+    assert rep["the review would take a month"].speaker.name == "Trade Ministry"
+
+
+def test_body_introduced_by_a_common_noun_is_the_later_speaker(nlp):
+    text = ("The harbour authority said in a statement that talks had stalled. Crane driver Eli Voss "
+            "blamed Tarn Logistics Ltd. The authority said the dispute would cost millions. "
+            "It added that ferries would still sail.")
+    rep = _reported(run(nlp, text))
+    for t in ("talks had stalled", "the dispute would cost millions", "ferries would still sail"):
+        assert rep[t].speaker.name == "harbour authority" and rep[t].speaker.entity is None
+
+
+def test_possessive_body_and_descriptive_anaphors(nlp):
+    text = ("Talks between Brennic Rail Company and the guards' union broke down on Friday. The Transit "
+            "Safety Authority fined the operator. The union said it would strike. The rail operator said "
+            "it had offered more. The regulator said the fine was final.")
+    rep = _reported(run(nlp, text))
+    assert rep["it would strike"].speaker.name == "guards' union"
+    assert rep["it had offered more"].speaker.name == "Brennic Rail Company"
+    assert rep["the fine was final"].speaker.name == "Transit Safety Authority"

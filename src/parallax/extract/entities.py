@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from parallax.extract import lexicon as lx
 from parallax.extract.coref import Cluster, acronym, cluster_mentions, core_key, person_short_keys
@@ -123,6 +124,70 @@ class DocEntities:
             i += 1
         return out
 
+    # -- organisations referred to by a common noun ("the firm", "the port authority") --------
+    def _last_org(self, offset: int, ok) -> tuple[int, Entity] | None:
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.type != "ORG" or not ok(e):
+                continue
+            last = max((m.start for m in e.mentions if m.start < offset), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+        return best
+
+    def named_org_for_noun(self, head: str, offset: int, mods: list[str] | None = None) -> tuple[int, Entity] | None:
+        """(last mention, organisation) that "the <mods> <head>" refers back to: one whose name holds
+        the head (or a word it stands for: regulator ~ Authority) and every modifier; for a business
+        word (firm, company, lender) else the last-named organisation that is not a public or civic body."""
+        words = {head} | lx.ANAPHOR_NAME_WORDS.get(head, frozenset())
+        need = {m.lower() for m in mods or []}
+        hit = self._last_org(offset, lambda e: bool(words & _name_words(e)) and need <= _name_words(e))
+        if hit is None and head in lx.COMPANY_ANAPHORS:
+            if need:  # "the rail operator": a business with that word in its name first
+                hit = self._last_org(offset, lambda e: _is_company(e) and need <= _name_words(e))
+            if hit is None and not need:
+                hit = self._last_org(offset, _is_company)
+        return hit
+
+    @cached_property
+    def common_bodies(self) -> list[tuple[int, str, str]]:
+        """(original offset, head, phrase) of bodies the article names with a common noun phrase
+        ("the port authority", "the drivers' union"), in text order; not parts of a name."""
+        out = []
+        doc = self.ad.doc
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.BODY_NOUNS:
+                continue
+            mods = [c for c in tok.children if c.i < tok.i and c.pos_ == "NOUN" and c.dep_ in ("compound", "poss")]
+            if not mods:
+                continue
+            a, b = self.ad.orig_span(tok.idx, tok.idx + len(tok.text))
+            if self.at(a, b) is not None:
+                continue
+            first = min(m.left_edge.i for m in mods)
+            while first < tok.i and (doc[first].dep_ == "det" or doc[first].pos_ in ("PRON", "DET", "PUNCT")):
+                first += 1
+            if any(self.at(*self.ad.orig_span(t.idx, t.idx + len(t.text))) for t in doc[first:tok.i]):
+                continue  # "the Unite union": a name with a noun after it
+            start = self.ad.orig_span(doc[first].idx, doc[first].idx + 1)[0]
+            out.append((start, tok.lemma_.lower(), self.ad.orig_text(doc[first].idx, tok.idx + len(tok.text))))
+        return out
+
+    def org_referent(self, head: str, offset: int, mods: list[str] | None = None) -> tuple[Entity | None, str | None]:
+        """What "the <mods> <head>" at `offset` refers back to: a named organisation, or a body the
+        article introduced as a common noun phrase ("port authority"); whichever came last."""
+        named = self.named_org_for_noun(head, offset, mods)
+        need = {m.lower() for m in mods or []}
+        body = None
+        for pos, h, phrase in self.common_bodies:
+            if pos >= offset:
+                break
+            if h == head and need <= {w.lower().strip("'’") for w in phrase.split()}:
+                body = (pos, phrase)
+        if body is not None and (named is None or body[0] > named[0]):
+            return None, body[1]
+        return (named[1], None) if named is not None else (None, None)
+
     def persons_before(self, offset: int) -> list[Entity]:
         """PERSON entities mentioned before an original offset, most recent first."""
         seen: list[Entity] = []
@@ -138,6 +203,23 @@ class DocEntities:
             if self.entities[k].type in types:
                 return self.entities[k]
         return None
+
+
+def _name_words(e: Entity) -> set[str]:
+    """Lower-case words of an organisation's name, singular and plural ("Airlines" -> airline)."""
+    out = set()
+    for w in e.name.lower().replace("’", "'").split():
+        w = w.strip(".,'")
+        out.update({w, w[:-1]} if w.endswith("s") and len(w) > 3 else {w})
+    return out
+
+
+def _is_company(e: Entity) -> bool:
+    """An organisation a business word ("the firm") can refer to: not a public or civic body,
+    not a news agency, not a person the tagger typed ORG (those carry roles)."""
+    words = _name_words(e)
+    return (not e.roles and not words & lx.NON_COMPANY_NAME_WORDS
+            and e.name.lower().removeprefix("the ") not in lx.NEWS_AGENCIES)
 
 
 def _strip_the(text: str) -> str:
@@ -228,7 +310,19 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
         entities.append(e)
     de = DocEntities(ad=ad, entities=entities)
     de.index()
+    _resolve_common_owners(de)
     return de
+
+
+def _resolve_common_owners(de: DocEntities) -> None:
+    """"the authority's chief executive": the organisation is what "the authority" refers to."""
+    for e in de.entities:
+        for r in e.roles:
+            org = r.organization
+            if org and org[:1].islower() and org.split()[-1].lower() in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
+                words = org.split()
+                named, body = de.org_referent(words[-1].lower(), r.start, words[:-1])
+                r.organization = named.name if named is not None else body or org
 
 
 def _name_span(cl: Cluster) -> tuple[int, int]:

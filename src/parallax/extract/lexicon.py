@@ -83,7 +83,7 @@ ORG_HEADS = frozenset(
     Association Federation Union League Party Organization Organisation Bureau Office Authority Board
     Center Centre Court Assembly Parliament Congress Senate Administration Command Forces Force Army Navy
     Guard Police Society Trust Network Institution Laboratory Laboratories Lab Labs Inc Inc. Ltd Ltd.
-    LLC PLC Plc AG SA GmbH Holdings Industries Enterprises Partners Capital Airlines Airways Motors
+    LLC LLP PLC Plc AG SA NV BV GmbH Holdings Industries Enterprises Partners Capital Airlines Airways Motors
     Systems Technologies Media News Times Post Journal Press Observatory Secretariat Directorate Cabinet
     Chamber Exchange Alliance Coalition Front Movement Brigade Battalion Division Regiment Fleet
     Initiative Project Consortium Conference Forum Observatory Club Hospital Clinic Museum Library
@@ -92,8 +92,18 @@ ORG_HEADS = frozenset(
 # Generic corporate suffixes dropped to find an organisation's short form ("RAND Corporation" -> "RAND").
 ORG_SUFFIXES = frozenset(
     "group corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa gmbh holdings "
-    "limited incorporated".split()
+    "limited incorporated llp nv bv".split()
 )
+# Last words that make a name an organisation even when the tagger says PERSON ("Grant Holm LLP").
+FIRM_NAME_ENDS = frozenset(
+    """
+    inc inc. ltd ltd. llc llp plc corp corp. corporation company co co. group holdings industries enterprises
+    airlines airways motors technologies bank ministry agency authority council commission committee
+    association federation union university institute foundation department gmbh ag nv bv
+    """.split()
+)
+# Lowercase particles inside personal names ("Piet de Vries", "Ahmad bin Salleh").
+NAME_PARTICLES = frozenset("de van von der den da di du la le del della dos das bin binti al el ter ten".split())
 # Last words that make a name a company's, whatever the tagger says ("Halvard Tankers", "Gulf Re").
 COMPANY_HEADS = frozenset(
     """
@@ -112,6 +122,64 @@ ORG_DESCRIPTORS = frozenset(
     startup start-up conglomerate contractor corporation consultancy provider operator publisher
     """.split()
 )
+# Lowercase nouns by which an article refers back to a business it named ("the firm said").
+COMPANY_ANAPHORS = frozenset(
+    """
+    company firm group operator carrier airline lender bank insurer retailer manufacturer maker carmaker
+    automaker chipmaker miner producer developer conglomerate business startup start-up utility broadcaster
+    publisher supplier shipper exporter importer distributor chain giant contractor consultancy provider
+    corporation outfit brand
+    """.split()
+)
+# Lowercase heads of public and civic bodies ("the ministry", "the port authority", "the drivers' union").
+BODY_NOUNS = frozenset(
+    """
+    ministry department agency authority council commission committee court union association federation
+    board office trust regulator watchdog inquiry panel tribunal police army military navy government
+    parliament assembly senate congress cabinet administration service institute university school hospital
+    party embassy consulate organisation organization bureau directorate secretariat inspectorate
+    """.split()
+)
+# Name words an anaphor may stand for beyond its own head ("the regulator" ~ "... Authority").
+ANAPHOR_NAME_WORDS: dict[str, frozenset[str]] = {
+    "regulator": frozenset({"authority", "commission", "agency", "regulator", "office", "board", "watchdog"}),
+    "watchdog": frozenset({"authority", "commission", "agency", "regulator", "office", "board", "watchdog"}),
+    "airline": frozenset({"airlines", "airline", "airways", "air"}),
+    "carrier": frozenset({"airlines", "airline", "airways", "air", "shipping", "lines", "telecom"}),
+    "bank": frozenset({"bank", "bancorp", "banking"}),
+    "lender": frozenset({"bank", "bancorp", "banking", "finance", "credit"}),
+    "insurer": frozenset({"insurance", "assurance", "re"}),
+    "automaker": frozenset({"motors", "motor", "auto", "automotive", "cars"}),
+    "carmaker": frozenset({"motors", "motor", "auto", "automotive", "cars"}),
+    "chipmaker": frozenset({"semiconductor", "semiconductors", "electronics", "chips", "micro"}),
+    "miner": frozenset({"mining", "minerals", "resources", "metals"}),
+    "police": frozenset({"police", "constabulary"}),
+    "inquiry": frozenset({"inquiry", "commission", "review"}),
+    "government": frozenset({"government", "cabinet", "administration"}),
+}
+# Name words of bodies that are not businesses: "the company" never refers back to these.
+NON_COMPANY_NAME_WORDS = frozenset(BODY_NOUNS - {"group", "trust", "service", "bureau"}) | frozenset(
+    """
+    ministry department union association federation league foundation society coalition alliance movement
+    front brigade forces force command guard church club institution laboratory observatory academy
+    college museum library press news times post journal
+    """.split()
+)
+# Nouns for a written document that can be a speaker ("the report said", "the study found").
+DOCUMENT_NOUNS = frozenset(
+    """
+    report study survey review audit inquiry investigation analysis poll research paper assessment findings
+    document filing memo letter statement ruling judgment judgement verdict bulletin note estimate
+    """.split()
+)
+# Bodies that produce such documents ("the inquiry ... The report said").
+DOCUMENT_AUTHOR_NOUNS = frozenset(
+    """
+    inquiry investigation committee commission panel review tribunal court board audit watchdog regulator
+    ombudsman auditor coroner taskforce task-force team study survey
+    """.split()
+)
+
 # Lowercase nouns naming a facility after a proper name ("the X cosmodrome").
 FACILITY_HEADS = frozenset(
     """

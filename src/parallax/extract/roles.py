@@ -201,7 +201,17 @@ def _good_role_start(tok) -> bool:
     return (tok.text[:1].isupper() or tok.text == "[" or low in lx.TITLE_NOUNS or low in lx.ROLE_MODIFIERS
             or low in lx.PORTFOLIO_WORDS or low in _BODY_WORDS
             # a noun compounded onto a title ("fire chief", "council member")
-            or (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lower_ in lx.TITLE_NOUNS))
+            or (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lower_ in lx.TITLE_NOUNS)
+            or _common_owner(tok))
+
+
+def _common_owner(tok) -> bool:
+    """A common noun owning a title: "the authority's chief executive" (resolved to a name later)."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("'s", "'", "’s", "’"):
+        return False
+    nxt = doc[tok.i + 2].lower_
+    return nxt in lx.TITLE_NOUNS or nxt in lx.ROLE_MODIFIERS or nxt in lx.PORTFOLIO_WORDS
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -270,6 +280,10 @@ def person_role(ad: AnalyzedDoc, e: Entity) -> tuple[str | None, str | None]:
     """(role, organisation) of a person entity: its first recorded role, else parsed near its mentions."""
     for r in e.roles:
         if r.role or r.organization:
+            if r.role and not r.organization:
+                # "Finance Minister X of Japan": a bare affiliation recorded beside the title completes it
+                org = next((o.organization for o in e.roles if not o.role and o.organization), None)
+                return r.role, org
             return r.role, r.organization
     for m in e.mentions:
         s, t = ad.norm.norm_offset(m.start), ad.norm.norm_offset(m.end)

@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from parallax.extract import lexicon as lx
 from parallax.extract.coref import is_family_first
 from parallax.extract.entities import DocEntities
 from parallax.extract.speech_verbs import CUE_NOUNS
@@ -28,9 +29,7 @@ PLURAL = {"they", "them"}
 AGENT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
              "secretary": "spokesperson"}
-ORG_NOUNS = {"company", "firm", "group", "ministry", "department", "agency", "government", "bank", "organization",
-             "organisation", "party", "council", "committee", "commission", "court", "university", "institute",
-             "authority", "office", "union", "army", "military", "police", "embassy", "airline", "manufacturer"}
+ORG_NOUNS = lx.COMPANY_ANAPHORS | lx.BODY_NOUNS
 _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat", "critic", "researcher",
                 "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
 
@@ -62,6 +61,7 @@ class SpeakerResolver:
         # (original offset, Speaker) of attributions made so far, in text order
         self.history: list[tuple[int, Speaker]] = []
         self._genders: dict[str, str | None] = {}
+        self._bodies: set[str] = set()  # speaker names of bodies with no entity ("port authority")
 
     @cached_property
     def _by_id(self) -> dict[str, Entity]:
@@ -103,6 +103,8 @@ class SpeakerResolver:
                     if role:
                         # "company's chief executive": a common-noun owner is not an organisation name
                         role = re.sub(r"^[a-z][\w-]*(?:'s|’s|s'|s’)\s+", "", role)
+                        if org and org[:1].islower():  # "the authority's": what "the authority" is
+                            org = self.org_name_for_noun(org, m.start)
                         return role, org
         return None, None
 
@@ -315,32 +317,30 @@ class SpeakerResolver:
 
     def _org_noun_phrase(self, tok: Token, offset: int) -> Speaker | None:
         """'the ministry said' -> the last organisation named with that head word ("... Ministry");
-        'the port authority said' with no such name -> the phrase itself; bare 'the company said'
-        -> the organisation last named."""
+        'the firm said' -> the last business named (never a ministry or an agency); 'the port
+        authority said' -> that body as the article introduced it, when no such name came before."""
         head = tok.lemma_.lower()
-        named = self._last_org_before(offset, head=head)
-        if named is not None:
-            return self.speaker_for(named)
         # a noun compound names a body ("the port authority"); an adjective only describes the
         # organisation already named ("the Oslo-based company")
         mods = [t for t in tok.children if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < tok.i]
-        if mods:
-            words = [t for t in tok.subtree if mods[0].i <= t.i <= tok.i]
-            return Speaker(name=" ".join(t.text for t in words))
-        e = self._last_org_before(offset)
-        return self.speaker_for(e) if e is not None else None
+        e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
+        if e is not None:
+            return self.speaker_for(e)
+        if body is None:
+            words = [t for t in tok.subtree if (mods[0].i if mods else tok.i) <= t.i <= tok.i]
+            body = " ".join(t.text for t in words)
+        return self.body_speaker(body)
 
-    def _last_org_before(self, offset: int, head: str | None = None) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for e in self.ents.entities:
-            if e.type != "ORG":
-                continue
-            if head is not None and head not in {w.lower() for w in e.name.split()}:
-                continue
-            last = max((m.start for m in e.mentions if m.start < offset), default=-1)
-            if last >= 0 and (best is None or last > best[0]):
-                best = (last, e)
-        return best[1] if best else None
+    def body_speaker(self, name: str) -> Speaker:
+        """A body the article names only with a common noun ("port authority"): no entity."""
+        self._bodies.add(name)
+        return Speaker(name=name)
+
+    def org_name_for_noun(self, noun: str, offset: int) -> str:
+        """'authority' (as in "the authority's chief executive") -> the name of what it refers to."""
+        words = noun.split()
+        e, body = self.ents.org_referent(words[-1].lower(), offset, words[:-1])
+        return e.name if e is not None else body or noun
 
     def _org_inside(self, tok: Token) -> Entity | None:
         best: tuple[int, Entity] | None = None
@@ -379,7 +379,9 @@ class SpeakerResolver:
             for off, sp in reversed(self.history):
                 if off < offset:
                     e = self._by_id.get(sp.entity or "")
-                    return sp if e is not None and e.type == "ORG" and e.id not in self._person_like else None
+                    if e is None:  # a body named by a common noun ("the port authority said")
+                        return sp if sp.name in self._bodies else None
+                    return sp if e.type == "ORG" and e.id not in self._person_like else None
             return None
         if low in PLURAL:
             return self._last_spoken(offset, plural=True) or self._subject_before(tok, plural=True)
