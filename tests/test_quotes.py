@@ -357,3 +357,12 @@ def test_possessive_body_and_descriptive_anaphors(nlp):
     assert rep["it would strike"].speaker.name == "guards' union"
     assert rep["it had offered more"].speaker.name == "Brennic Rail Company"
     assert rep["the fine was final"].speaker.name == "Transit Safety Authority"
+
+
+def test_it_in_a_reported_clause_is_the_reporting_speaker(nlp):
+    text = ("\"We will not pay,\" Corran Bank said. The Finance Ministry said in a letter that it had "
+            "warned the lender of \"serious penalties\". The Audit Office said it had told the bank it was "
+            "\"out of time\".")
+    qs = {q.text: q for q in quoted(run(nlp, text))}
+    assert qs["serious penalties"].speaker.name == "Finance Ministry"
+    assert qs["out of time"].speaker.name == "Audit Office"

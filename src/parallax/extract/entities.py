@@ -158,7 +158,8 @@ class DocEntities:
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.BODY_NOUNS:
                 continue
-            mods = [c for c in tok.children if c.i < tok.i and c.pos_ == "NOUN" and c.dep_ in ("compound", "poss")]
+            mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "poss") and (
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.is_sent_start and c.ent_iob_ == "O")]
             if not mods:
                 continue
             a, b = self.ad.orig_span(tok.idx, tok.idx + len(tok.text))
@@ -272,7 +273,7 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
             continue
         start_i, mods = found
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        # premodifier of a name ("the Russian president Vladimir Putin") or "the president of X": not a reference
+        # premodifier of a name ("the French president Jane Doe") or "the president of X": not a reference
         if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", ",")):
             continue
         s_char, e_char = doc[start_i].idx, tok.idx + len(tok.text)

@@ -147,6 +147,13 @@ class _Extractor:
                 obj = next((c for c in v.children if c.dep_ == "pobj"), None)
             return self.resolver.from_token(obj) if obj is not None else None
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
+        if subj is not None and subj.lower_ in ("it", "they") and depth < 3:
+            # "X said it had warned Y of '...'": it/they in a reported clause is the reporting speaker
+            gov = self._governing_cue(v)
+            if gov is not None:
+                sp = self.speaker_of_cue(gov, None, depth + 1)
+                if sp is not None and (subj.lower_ == "it" or not self.resolver.is_person(sp)):
+                    return sp
         if subj is not None and subj.lower_ == "it":
             return self.resolver.from_token(subj)
         if subj is not None and subj.lower_ not in ("this", "that", "which", "who", "there"):
@@ -184,6 +191,26 @@ class _Extractor:
                     return self.speaker_of_cue(h, frame, depth + 1)
         if frame:
             return self._nearest_agent(v, frame)
+        return None
+
+    def _governing_cue(self, v: Token) -> Token | None:
+        """The cue verb whose reported clause holds verb `v` (through ccomp and conj links)."""
+        node, via_ccomp = v, False
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+                # "said in a letter that it had ...": a complement the parser hung on the noun
+                noun = node.head
+                if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and self.is_cue(noun.head.head):
+                    return noun.head.head
+                return None
+            if node.dep_ not in ("ccomp", "conj"):
+                return None
+            via_ccomp |= node.dep_ == "ccomp"
+            node = node.head
+            if via_ccomp and self.is_cue(node):
+                return node
         return None
 
     def _nearest_agent(self, v: Token, frame: set[int]) -> Speaker | None:
@@ -405,7 +432,7 @@ class _Extractor:
             and o[3].name == r[3].name for o in out)]
 
     def _name_before_cue(self, v: Token, lo: int) -> tuple[Speaker, int] | None:
-        """'<clause>, Lee Choon Geun of the X Institute told Reuters': a subjectless cue whose
+        """'<clause>, Park Min Ho of the X Institute told Reuters': a subjectless cue whose
         speaker the parser attached elsewhere. Returns the speaker and the comma ending the clause."""
         for i in range(v.i - 1, max(lo, v.i - 16) - 1, -1):
             t = self.doc[i]
@@ -432,7 +459,7 @@ class _Extractor:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
                 return obj.left_edge.i, obj.right_edge.i + 1
-        # parenthetical "…, Kirby added, …" parsed as hanging off the content's verb
+        # parenthetical "…, Lund added, …" parsed as hanging off the content's verb
         subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         objs = any(c.dep_ in ("dobj", "xcomp", "advcl") for c in v.children if c.i > v.i and lemma(v) != "tell")
         if subj and not objs and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):

@@ -3,7 +3,7 @@
 Names resolve to the entity whose mention they overlap; pronouns to the last compatible
 speaker/subject before them; role nouns ("the Russian president") to `ents.find`, else to the
 person whose title words (premodifiers, appositive, Entity.roles) contain the role; nouns with
-an organisation inside ("Stratfor analysts", "a statement on the ministry's site") to that
+an organisation inside ("Acme analysts", "a statement on the ministry's site") to that
 organisation; bare group nouns ("Experts") to a name without an entity.
 """
 
@@ -322,7 +322,8 @@ class SpeakerResolver:
         head = tok.lemma_.lower()
         # a noun compound names a body ("the port authority"); an adjective only describes the
         # organisation already named ("the Oslo-based company")
-        mods = [t for t in tok.children if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < tok.i]
+        mods = [t for t in tok.children if t.dep_ == "compound" and t.i < tok.i and (
+            t.pos_ == "NOUN" or t.pos_ == "PROPN" and self.entity_of(t) is None)]
         e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
         if e is not None:
             return self.speaker_for(e)
@@ -330,6 +331,10 @@ class SpeakerResolver:
             words = [t for t in tok.subtree if (mods[0].i if mods else tok.i) <= t.i <= tok.i]
             body = " ".join(t.text for t in words)
         return self.body_speaker(body)
+
+    def is_person(self, sp: Speaker) -> bool:
+        e = self._by_id.get(sp.entity or "")
+        return e is not None and (e.type == "PERSON" or e.id in self._person_like)
 
     def body_speaker(self, name: str) -> Speaker:
         """A body the article names only with a common noun ("port authority"): no entity."""
