@@ -55,7 +55,7 @@ class _Weights:
 
 
 def _bag(u: Unit) -> list[str]:
-    """Content stems plus resolved entities as tokens: "Pyongyang" and "North Korea" count as one word."""
+    """Content stems plus resolved entities as tokens: "Berlin" (the government) and "Germany" count as one word."""
     return u.stems + [ENT_PREFIX + e for e in sorted(u.entities)]
 
 

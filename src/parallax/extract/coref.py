@@ -3,7 +3,7 @@
 Clusters by: normalised full name (case/space/hyphen-insensitive), short forms
 (surname, or family name first for East Asian names; given name when
 unambiguous), organisation/facility core names ("X Group" ~ "X", "X spaceport"
-~ "X Cosmodrome"), acronyms (initials of a long form), parenthetical expansions,
+~ "X Spaceport"), acronyms (initials of a long form), parenthetical expansions,
 country aliases (ISO code), "the North/South", and capitals used as a country's
 actor ("Moscow said"). Ambiguous short forms go to the candidate mentioned most
 recently before them. Linear in the number of mentions (dictionary look-ups).
@@ -69,7 +69,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def is_family_first(words: list[str]) -> bool:
-    """East Asian order: "Kim Jong-un", "Lee Choon Geun", "Xi Jinping" (family name first)."""
+    """East Asian order: "Park Min-ho", "Tran Van An", "Xi Jinping" (family name first)."""
     if len(words) < 2 or len(words) > 3 or words[0].lower() not in lx.EAST_ASIAN_FAMILY_NAMES:
         return False
     rest = words[1:]
@@ -140,7 +140,7 @@ def _is_actor(doc: Doc, c: Cand) -> bool:
     if span is None:
         return False
     tok = span.root
-    for _ in range(3):  # climb coordination: "Moscow and Pyongyang"
+    for _ in range(3):  # climb coordination: "Paris and Berlin"
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
         else:

@@ -180,7 +180,7 @@ DOCUMENT_AUTHOR_NOUNS = frozenset(
     """.split()
 )
 
-# Lowercase nouns naming a facility after a proper name ("the X cosmodrome").
+# Lowercase nouns naming a facility after a proper name ("the X spaceport").
 FACILITY_HEADS = frozenset(
     """
     cosmodrome spaceport airport airfield airbase base port harbor harbour station plant reactor

@@ -50,7 +50,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     if label == "PERSON":
-        # "President Vladimir Putin": drop title words while a capitalised name remains after them
+        # "President Jane Doe": drop title words while a capitalised name remains after them
         while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
             start += 1
             titled = True
@@ -91,7 +91,7 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
 
 
 def _split_slash(doc: Doc, span: Span) -> list[tuple[int, int]]:
-    """'Reuters / Yonhap' -> two spans (photo credits)."""
+    """'Reuters / AFP' -> two spans (photo credits)."""
     parts, s = [], span.start
     for t in span:
         if t.text == "/":
@@ -119,7 +119,7 @@ def _facility_extend(doc: Doc, c_start: int, c_end: int) -> int | None:
 
 
 def _slash_tokens(doc: Doc, span: Span) -> list[tuple[int, int]]:
-    # a single token "Reuters/Yonhap" is split by characters later (_char_split_slash)
+    # a single token "Reuters/AFP" is split by characters later (_char_split_slash)
     return _split_slash(doc, span) if "/" in span.text and len(span) > 1 else [(span.start, span.end)]
 
 
@@ -250,7 +250,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             person[k] = lab == "PERSON"
     for s, e, label in _scan_org_names(doc, taken, person):
         if label == "EXTEND":
-            # NER saw part of it ("Vostochny" ORG, then "Cosmodrome"): replace by the full name
+            # NER saw part of it ("Baikal" ORG, then "Spaceport"): replace by the full name
             raw = [r for r in raw if not (r[0] >= s and r[1] <= e)]
             head = doc[e - 1].lower_
             raw.append((s, e, "FAC" if head in lx.FACILITY_HEADS else "ORG"))
@@ -315,7 +315,7 @@ def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
 
 
 def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
-    """'Kim Jong un' cut to 'Kim Jong' by NER: extend when the longer form is a name used elsewhere."""
+    """'Park Min ho' cut to 'Park Min' by NER: extend when the longer form is a name used elsewhere."""
     full = {lx.name_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
     for c in cands:
         if c.label != "PERSON":
@@ -440,7 +440,7 @@ def _initials(text: str) -> str:
 
 def _names_same_thing(a: str, b: str) -> bool:
     """Whether 'A (B)' gives B as another name of A: an acronym of it, or a contraction
-    sharing its opening letters ("Stratfor (Strategic Forecasting)")."""
+    sharing its opening letters ("Acmecorp (Acme Corporation)")."""
     a_plain, b_plain = a.replace(".", ""), b.replace(".", "")
     if a_plain.isupper() and a_plain.lower() == _initials(b):
         return True

@@ -393,7 +393,7 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     before2 = text[first.idx - 2] if first.idx > 1 else " "
     after_i = doc[c.last].idx + len(doc[c.last])
     after = text[after_i: after_i + 2]
-    # identifiers and model names: "T-34", "Malligyong-1", "G7"
+    # identifiers and model names: "T-72", "Falcon-9", "G7"
     if before == "-" and before2.isalnum():
         return False
     if before.isalpha():

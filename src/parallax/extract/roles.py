@@ -2,7 +2,7 @@
 
 `parse_role` splits a role phrase into (role, organisation) the way the gold does:
 "an emeritus research fellow at the X Institute" -> ("emeritus research fellow", "X Institute");
-"Kremlin press secretary" -> ("press secretary", "Kremlin");
+"Elysee press secretary" -> ("press secretary", "Elysee");
 "head of the X Ministry's department for Y" -> ("head of the department for Y", "X Ministry");
 "Russia's ambassador to Z" -> ("ambassador to Z", "Russia"); "Russian President" -> ("president", "Russia").
 `role_phrases` finds such phrases around a person mention in a parsed sentence
@@ -66,7 +66,7 @@ def most_specific_org(org: str) -> str:
 
 
 def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
-    """Leading capitalised non-title words are the organisation ("Kremlin press secretary")."""
+    """Leading capitalised non-title words are the organisation ("Elysee press secretary")."""
     i = 0
     while i < len(words):
         w = words[i]
@@ -308,7 +308,7 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
             return
         out.append(RolePhrase(ph.start_char, ph.end_char, ph.text))
 
-    # premodifier: "Kremlin press secretary X", "[US] National Security Council coordinator for ... X"
+    # premodifier: "Elysee press secretary X", "[US] National Economic Council coordinator for ... X"
     left = _left_phrase(doc, span.start, sent)
     if left and not _has_title(doc[left[0]:left[1]].text):
         left = None

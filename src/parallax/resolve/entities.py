@@ -33,7 +33,7 @@ from parallax.resolve.names import (
 from parallax.resolve.places import COMPASS, clean_place, country_code, country_name
 
 PLACE_TYPES = {"GPE", "LOC"}
-# types whose names may denote a country/government (spaCy often tags "DPRK" as ORG)
+# types whose names may denote a country/government (spaCy often tags "PRC" or "UAE" as ORG)
 COUNTRYISH = {"GPE", "LOC", "ORG"}
 MERGE_THRESHOLD = 0.75
 MAX_BLOCK = 400  # a blocking key shared by more entities than this is too common to use alone

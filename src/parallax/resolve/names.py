@@ -2,7 +2,7 @@
 
 Persons are compared part by part (transliteration-tolerant: equal ASCII forms, a
 shared given-name symbol from rigour's name data such as Aleksandr/Alexander, or an
-equal metaphone key with close spelling such as Chun/Choon). Every part must be
+equal metaphone key with close spelling such as Jun/Joon). Every part must be
 compatible: sharing one part (a family or given name) is never enough.
 """
 

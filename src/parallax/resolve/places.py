@@ -1,4 +1,4 @@
-"""Country resolution for place and government names ("DPRK", "N. Korea", "the US", a capital city).
+"""Country resolution for place and government names ("PRC", "S. Africa", "the US", a capital city).
 
 Built on ``rigour.territories`` (names, codes, weak names and capital "places" of every
 country). Capitals that rigour files under a *subdivision* of the same name (a city

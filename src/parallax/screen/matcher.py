@@ -10,7 +10,7 @@ country            0.1     +1 a country attached to the name ("Slovakia's X") is
                            +0.5 one elsewhere in the sentence is
 country            0.2     -1 / -0.5 when the article places the party in other countries only
                            (a conflict weighs more than a agreement: a namesake abroad is common)
-generic_name       -0.2    1 when the article's name is a single token ("Verus"): weak evidence
+generic_name       -0.2    1 when the article's name is a single token ("Norvex"): weak evidence
 org_context        0.05    1 when the article calls an organisation-entry match a company
 role               0.05    share of the article's role words found in the entry's positions/notes
 =================  ======  ==============================================================

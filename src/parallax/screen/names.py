@@ -2,8 +2,8 @@
 
 Names are reduced to ASCII tokens (rigour transliterates Cyrillic, Greek, Arabic,
 Hangul, CJK...), honorifics and legal-form words ("LLC", "S.R.O.", "GmbH") are dropped,
-and tokens are compared as a bag, so "MKRTYCHEV, Ashot", "Ashot Mkrtychev" and
-"Ашот Мкртычев" all become {ashot, mkrtychev}.
+and tokens are compared as a bag, so "PETROV, Ivan", "Ivan Petrov" and
+"Иван Петров" all become {ivan, petrov}.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def name_similarity(query: tuple[str, ...], cand: tuple[str, ...], kind: str) ->
     Tokens are aligned greedily by similarity; each side's *coverage* is the share
     of its characters matched (weighted by token similarity). For persons the
     article's name counts most (lists add middle names and patronymics the press
-    leaves out); for organisations extra words are distinguishing ("Versor" is not
-    "Versor Logistics"), so both sides count equally.
+    leaves out); for organisations extra words are distinguishing ("Norvex" is not
+    "Norvex Logistics"), so both sides count equally.
     """
     if not query or not cand:
         return 0.0
