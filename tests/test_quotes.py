@@ -366,3 +366,22 @@ def test_it_in_a_reported_clause_is_the_reporting_speaker(nlp):
     qs = {q.text: q for q in quoted(run(nlp, text))}
     assert qs["serious penalties"].speaker.name == "Finance Ministry"
     assert qs["out of time"].speaker.name == "Audit Office"
+
+
+def test_document_speaks_for_the_body_that_produced_it(nlp):
+    text = ("An independent review into the rail crash has found that signals were faulty.\n\n"
+            "The report, released on Monday, said the operator had ignored three warnings.")
+    rep = _reported(run(nlp, text))
+    assert rep["the operator had ignored three warnings"].speaker.name == "review"
+
+
+def test_document_owner_maker_or_the_document_itself(nlp):
+    text = ("A senate panel studied the outage. Its report said that engineers had ignored the alarms. "
+            "An audit carried out by Brisk Amand LLP said controls were weak. "
+            "The Harbour Council met on Friday. The council's report said fees would rise. "
+            "Separately, the study, which surveyed 900 firms, said costs had doubled.")
+    rep = _reported(run(nlp, text))
+    assert rep["engineers had ignored the alarms"].speaker.name == "senate panel"
+    assert rep["controls were weak"].speaker.name == "Brisk Amand LLP"
+    assert rep["fees would rise"].speaker.name == "Harbour Council"
+    assert rep["costs had doubled"].speaker.name == "study" and rep["costs had doubled"].speaker.entity is None

@@ -159,7 +159,7 @@ class DocEntities:
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.BODY_NOUNS:
                 continue
             mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "poss") and (
-                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.is_sent_start and c.ent_iob_ == "O")]
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.is_sent_start and c.ent_type_ != "ORG")]
             if not mods:
                 continue
             a, b = self.ad.orig_span(tok.idx, tok.idx + len(tok.text))
@@ -168,7 +168,8 @@ class DocEntities:
             first = min(m.left_edge.i for m in mods)
             while first < tok.i and (doc[first].dep_ == "det" or doc[first].pos_ in ("PRON", "DET", "PUNCT")):
                 first += 1
-            if any(self.at(*self.ad.orig_span(t.idx, t.idx + len(t.text))) for t in doc[first:tok.i]):
+            if any((e := self.at(*self.ad.orig_span(t.idx, t.idx + len(t.text)))) is not None and e.type == "ORG"
+                   for t in doc[first:tok.i]):
                 continue  # "the Unite union": a name with a noun after it
             start = self.ad.orig_span(doc[first].idx, doc[first].idx + 1)[0]
             out.append((start, tok.lemma_.lower(), self.ad.orig_text(doc[first].idx, tok.idx + len(tok.text))))

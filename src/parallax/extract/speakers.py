@@ -34,6 +34,15 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
                 "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
 
 
+# Verbs by which a named organisation is a document's author ("X published a report").
+_PUBLISHING_VERBS = {"publish", "release", "issue", "produce", "present", "submit", "deliver", "commission",
+                     "find", "conclude", "examine", "investigate", "review", "audit"}
+
+
+def lemma_of(t: Token) -> str:
+    return t.lemma_.lower()
+
+
 _HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
                      "madam": "f", "dame": "f", "lady": "f"}
 _ROLE_GENDER = {w: "f" for w in ("chairwoman", "spokeswoman", "businesswoman", "congresswoman", "councilwoman",
@@ -276,6 +285,13 @@ class SpeakerResolver:
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS:
+            author = self._document_author(tok)
+            if author is not None:
+                return author
+            if tok.lemma_.lower() in CUE_NOUNS:
+                return None  # "the statement said" with no one behind it
+            return Speaker(name=tok.lemma_.lower() if tok.lower_ != "findings" else tok.lower_)
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS:
             # "Acme analysts say": the organisation they speak for (not a place: "US officials")
             comp = [t for t in tok.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < tok.i]
@@ -292,6 +308,57 @@ class SpeakerResolver:
                 return Speaker(name=name[:1].upper() + name[1:])
             return Speaker(name=" ".join(t.text for t in words))
         return None
+
+    # -- documents as speakers ("The report, published on Tuesday, said ...") ----------------
+    def _document_author(self, tok: Token) -> Speaker | None:
+        """Who speaks through a document: its owner ("the committee's report"), its maker ("a
+        review by X", "an audit carried out by X"), or, for "the report"/"its report", the body
+        that the same or the previous sentence says examined, found or published it."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.pos_ != "PRON":
+                    return self.from_token(c)
+                if c.lower_ not in ("its", "their"):
+                    return None
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._author_from(pobj)
+            if c.dep_ == "acl":  # "an audit carried out by X"
+                for a in c.children:
+                    pobj = next((x for x in a.children if x.dep_ == "pobj"), None) if a.dep_ == "agent" else None
+                    if pobj is not None:
+                        return self._author_from(pobj)
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children):
+            return None
+        ad = self.ad
+        k = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 1
+        for sent in (ad.sent_spans[k], ad.sent_spans[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            for t in sent:
+                if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass") or t.i in self.quote_tokens:
+                    continue
+                e = self.entity_of(t)
+                if e is not None and e.type == "ORG" and (
+                        lemma_of(t.head) in _PUBLISHING_VERBS or any(x.lemma_ == tok.lemma_ for x in sent)):
+                    return self.speaker_for(e)
+                if e is None and t.pos_ == "NOUN" and t.lemma_.lower() in lx.DOCUMENT_AUTHOR_NOUNS:
+                    return self._author_from(t)
+        return None
+
+    def _author_from(self, t: Token) -> Speaker | None:
+        e = self.entity_of(t)
+        if e is not None:
+            return self.speaker_for(e)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+            return self._org_noun_phrase(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
+        if t.pos_ == "NOUN":
+            # "An independent inquiry": the body's own words (noun compounds), not its description
+            words = [c for c in t.children if c.dep_ == "compound" and c.i < t.i] + [t]
+            return self.body_speaker(" ".join(w.text for w in words))
+        return self.from_token(t)
 
     def _appos_person(self, tok: Token) -> Entity | None:
         for c in tok.children:
@@ -323,7 +390,7 @@ class SpeakerResolver:
         # a noun compound names a body ("the port authority"); an adjective only describes the
         # organisation already named ("the Oslo-based company")
         mods = [t for t in tok.children if t.dep_ == "compound" and t.i < tok.i and (
-            t.pos_ == "NOUN" or t.pos_ == "PROPN" and self.entity_of(t) is None)]
+            t.pos_ == "NOUN" or t.pos_ == "PROPN" and (self.entity_of(t) is None or self.entity_of(t).type != "ORG"))]
         e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
         if e is not None:
             return self.speaker_for(e)
