@@ -385,3 +385,10 @@ def test_document_owner_maker_or_the_document_itself(nlp):
     assert rep["controls were weak"].speaker.name == "Brisk Amand LLP"
     assert rep["fees would rise"].speaker.name == "Harbour Council"
     assert rep["costs had doubled"].speaker.name == "study" and rep["costs had doubled"].speaker.entity is None
+
+
+def test_data_from_an_untyped_proper_noun_source(nlp):
+    for source in ("Keeltrack", "Seatrace"):  # untyped by the tagger / mistyped as a person
+        text = f"Shipping data from {source} show that port calls fell by 12% in May."
+        rep = _reported(run(nlp, text))
+        assert rep["port calls fell by 12% in May"].speaker.name == source

@@ -172,6 +172,8 @@ DOCUMENT_NOUNS = frozenset(
     document filing memo letter statement ruling judgment judgement verdict bulletin note estimate
     """.split()
 )
+# Nouns for figures that speak only through their named source ("data from X show that ...").
+DATA_NOUNS = frozenset("data figures statistics records numbers estimates".split())
 # Bodies that produce such documents ("the inquiry ... The report said").
 DOCUMENT_AUTHOR_NOUNS = frozenset(
     """

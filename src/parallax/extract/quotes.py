@@ -519,7 +519,13 @@ def _data_shows(v: Token) -> bool:
         return False
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lower_ in DATA_NOUNS and any(
-        t.ent_type_ == "ORG" for t in subj.subtree if t.i != subj.i)
+        t.ent_type_ == "ORG" or _named_source(t) for t in subj.subtree if t.i != subj.i)
+
+
+def _named_source(t: Token) -> bool:
+    """"data from Nordvane show": a proper noun after from/by not tagged as a place or a date."""
+    return (t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("from", "by")
+            and t.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC"))
 
 
 def _that_clause_after_prep(v: Token) -> Token | None:

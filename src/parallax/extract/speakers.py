@@ -285,10 +285,12 @@ class SpeakerResolver:
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS:
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx.DOCUMENT_NOUNS or tok.lower_ in lx.DATA_NOUNS):
             author = self._document_author(tok)
             if author is not None:
                 return author
+            if tok.lemma_.lower() not in lx.DOCUMENT_NOUNS:
+                return None  # "the data show": figures with no one named behind them
             if tok.lemma_.lower() in CUE_NOUNS:
                 return None  # "the statement said" with no one behind it
             return Speaker(name=tok.lemma_.lower() if tok.lower_ != "findings" else tok.lower_)
