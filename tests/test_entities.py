@@ -365,3 +365,11 @@ def test_name_particles_and_firm_endings_decide_the_type(analyze):
 def test_title_and_a_separate_affiliation_combine(analyze):
     ents = analyze("Trade Minister Ilse Vogt of Austria said tariffs would stay.")
     assert person_role(ents.ad, ents.find("Ilse Vogt")) == ("trade minister", "Austria")
+
+
+def test_short_organisation_name_inside_a_role_is_a_mention(analyze):
+    ents = analyze("Its owner, Brannock Ferries, said the ship was safe. Brannock chief executive "
+                   "Lotte Aas said repairs would take a week.")
+    org = ents.find("Brannock Ferries")
+    assert [m.text for m in org.mentions] == ["Brannock Ferries", "Brannock"]
+    assert org.mentions[1].start == ents.ad.document.text.index("Brannock chief")

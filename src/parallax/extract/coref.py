@@ -104,7 +104,7 @@ def core_key(text: str, label: str) -> str:
     return lx.name_key(" ".join(words))
 
 
-def _org_first_word(c) -> str | None:
+def org_first_word(c) -> str | None:
     """Key of a multi-word organisation name's distinctive first word ("Norvik Semiconductor" ->
     "norvik"); None for generic or geographic first words ("National ...", "Russian ...")."""
     if c.kind != "name" or c.label != "ORG":
@@ -182,7 +182,7 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             short_keys.update(k for k in (fam, giv) if k)
         elif c.kind == "name" and c.label in ("ORG", "FAC") and (a := acronym(c.text)):
             short_keys.add(a)
-        if (first := _org_first_word(c)) is not None:
+        if (first := org_first_word(c)) is not None:
             short_keys.add(first)
 
     for c in cands:
@@ -221,7 +221,7 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         elif c.label in ("ORG", "FAC") and (a := acronym(c.text)):
             if cl not in surname_idx.setdefault(a, []):
                 surname_idx[a].append(cl)
-        if (first := _org_first_word(c)) is not None and cl not in org_first_idx.setdefault(first, []):
+        if (first := org_first_word(c)) is not None and cl not in org_first_idx.setdefault(first, []):
             org_first_idx[first].append(cl)
 
     for c in sorted(deferred, key=lambda c: c.start):

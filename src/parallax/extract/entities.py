@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from parallax.extract import lexicon as lx
-from parallax.extract.coref import Cluster, acronym, cluster_mentions, core_key, person_short_keys
+from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
 from parallax.extract.roles import parse_role, role_compatible, role_noun_at, role_phrase_spans
 from parallax.model import Entity, RoleFact
@@ -257,6 +257,41 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
     return out
 
 
+def _role_org_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
+                       cands: list[Cand]) -> None:
+    """'Acme chief executive X': the short organisation name inside a role is a mention of the
+    organisation named in full elsewhere ("Acme Tankers")."""
+    keys: dict[str, Cluster] = {}
+    for cl in clusters:
+        if cl.type != "ORG":
+            continue
+        for m in cl.mentions:
+            if m.kind == "name":
+                keys.setdefault(lx.name_key(m.text), cl)
+                if (first := org_first_word(m)) is not None:
+                    keys.setdefault(first, cl)
+    if not keys:
+        return
+    taken = [(c.start, c.end) for c in cands]
+    text = ad.document.text
+    for facts in roles.values():
+        for f in facts:
+            org = f.organization
+            cl = keys.get(lx.name_key(org)) if org and org[:1].isupper() else None
+            if cl is None:
+                continue
+            i = text.find(org, f.start, f.end)
+            if i < 0:
+                continue
+            a, b = ad.norm.norm_offset(i), ad.norm.norm_offset(i + len(org))
+            if any(s < b and a < e for s, e in taken):
+                continue
+            cl.mentions.append(Cand(a, b, "ORG", ad.norm.text[a:b]))
+            taken.append((a, b))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+
+
 def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
                         cands: list[Cand]) -> None:
     """Add "the Russian president" as a mention of the person introduced with that title."""
@@ -298,6 +333,7 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     cands = fix_entities(ad)
     clusters = cluster_mentions(ad.doc, cands)
     roles = _record_roles(ad, clusters, cands)
+    _role_org_mentions(ad, clusters, roles, cands)
     _role_noun_mentions(ad, clusters, roles, cands)
     entities: list[Entity] = []
     for ci, cl in enumerate(clusters):

@@ -94,14 +94,6 @@ ORG_SUFFIXES = frozenset(
     "group corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa gmbh holdings "
     "limited incorporated llp nv bv".split()
 )
-# Last words that make a name an organisation even when the tagger says PERSON ("Grant Holm LLP").
-FIRM_NAME_ENDS = frozenset(
-    """
-    inc inc. ltd ltd. llc llp plc corp corp. corporation company co co. group holdings industries enterprises
-    airlines airways motors technologies bank ministry agency authority council commission committee
-    association federation union university institute foundation department gmbh ag nv bv
-    """.split()
-)
 # Lowercase particles inside personal names ("Piet de Vries", "Ahmad bin Salleh").
 NAME_PARTICLES = frozenset("de van von der den da di du la le del della dos das bin binti al el ter ten".split())
 # Last words that make a name a company's, whatever the tagger says ("Halvard Tankers", "Gulf Re").
@@ -111,7 +103,16 @@ COMPANY_HEADS = frozenset(
     technologies pharmaceuticals pharma labs laboratories ventures resources trading commodities bank
     insurance re reinsurance assurance media steel mining petroleum chemicals electronics semiconductor
     semiconductors telecom telecoms foods brands airlines freight shipyard shipbuilding holdings group
-    corporation company ltd llc plc inc gmbh
+    corporation company ltd llc plc inc gmbh ferries ports farms mills stores railways railway hotels studios
+    networks
+    """.split()
+)
+# Last words that make a name an organisation's even when the tagger says PERSON: a company's, a legal
+# form ("Grant Holm LLP"), or a public body's ("... Agency").
+ORG_NAME_ENDS = COMPANY_HEADS | frozenset(
+    """
+    inc. ltd. llp corp corp. co co. enterprises ministry agency authority council commission committee
+    association federation union university institute foundation department ag nv bv
     """.split()
 )
 # Lowercase nouns that, right before a name, say it is an organisation ("the firm X").

@@ -216,7 +216,7 @@ def _looks_like_person_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     inner = words[1:-1]
     return 1 <= len(words) <= 4 and all(_is_cap(t) or t in inner and t.lower_ in lx.NAME_PARTICLES
-                                         for t in words) and not any(
+                                         for t in words) and words[-1].lower_ not in lx.ORG_NAME_ENDS and not any(
         t.text in lx.ORG_HEADS or t.lower_ in lx.NEWS_AGENCIES for t in words)
 
 
@@ -273,10 +273,8 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             label, titled = "PERSON", True
         elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
             titled = True
-        elif label == "PERSON" and e - s >= 2 and doc[e - 1].lower_ in lx.FIRM_NAME_ENDS and _is_cap(doc[e - 1]):
-            label = "ORG"  # "Grant Holm LLP", "Skyward Airlines": a firm's name, not a person's
-        elif label == "PERSON" and e - s >= 2 and doc[e - 1].lower_ in lx.COMPANY_HEADS:
-            label = "ORG"  # "Halvard Tankers" tagged PERSON
+        elif label == "PERSON" and e - s >= 2 and doc[e - 1].lower_ in lx.ORG_NAME_ENDS and _is_cap(doc[e - 1]):
+            label = "ORG"  # "Grant Holm LLP", "Skyward Airlines", "X Tankers": a firm's name, not a person's
         if label not in ("ORG", "NORP") and _org_descriptor_precedes(doc, s) and lx.country_code(span.text) is None:
             label = "ORG"
         c = _cand(doc, s, e, label, person_evidence=titled)
