@@ -96,7 +96,7 @@ ORG_SUFFIXES = frozenset(
 )
 # Lowercase particles inside personal names ("Piet de Vries", "Ahmad bin Salleh").
 NAME_PARTICLES = frozenset("de van von der den da di du la le del della dos das bin binti al el ter ten".split())
-# Last words that make a name a company's, whatever the tagger says ("Halvard Tankers", "Gulf Re").
+# Last words that make a name a company's, whatever the tagger says ("Tarvik Tankers", "Nordic Re").
 COMPANY_HEADS = frozenset(
     """
     tankers shipping lines airlines airways motors logistics energy capital partners industries systems

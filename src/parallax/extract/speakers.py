@@ -266,7 +266,7 @@ class SpeakerResolver:
         person = self._appos_person(tok)
         if person is not None:
             return self.speaker_for(person)
-        if tok.pos_ == "NOUN":  # "Its operator, Halvard Tankers, said": the named organisation
+        if tok.pos_ == "NOUN":  # "Its operator, Tarvik Tankers, said": the named organisation
             org = next((e for c in tok.children if c.dep_ == "appos"
                         for e in [self.entity_of(c)] if e is not None and e.type == "ORG"), None)
             if org is not None:
