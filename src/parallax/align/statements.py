@@ -19,6 +19,8 @@ FUZZY_FLOOR = 0.55
 SAME_SENTENCE_ONE_WAY = 0.45  # a sentence's best match that is not mutual
 ONLY_HERE = 0.22  # below this best score a sentence has no counterpart in the other sources
 W_LEX, W_NUM, W_CTX = 0.8, 0.1, 0.1
+CLAIM_OVERLAP = 0.2  # IDF cosine of the claims' own words (names blanked) below which no figure is shared
+NEGATION_MISMATCH = 0.75  # one side negated, the other not
 ENT_PREFIX = "@"
 # Optional sentence embeddings (all-MiniLM-L6-v2) never change the lexical decisions; they add
 # "agree" links for claims made in different words: mutual best pairs by cosine >= EMB_AGREE that
@@ -65,10 +67,17 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
     ctx, _ = w.cosine(a.stems + a.context, b.stems + b.context)
     score = W_LEX * lex + W_NUM * bool(nums) + W_CTX * ctx
     words = [s for s in shared if not s.startswith(ENT_PREFIX)]
-    if not words and not nums:
-        score = min(score, SAME_SENTENCE - 0.01)  # the same names alone are not the same statement
+    # the claims themselves (reported content, names blanked) must share words: the same speaker
+    # and names around a different predicate are not the same statement
+    claim, _ = w.cosine(a.claim_stems, b.claim_stems)
+    if claim < CLAIM_OVERLAP and not nums:
+        score = min(score, SAME_SENTENCE - 0.01)
+    if a.negated != b.negated:
+        score *= NEGATION_MISMATCH
     ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]
-    feats: dict = {"lexical": round(lex, 3), "content_words": words[:8]}
+    feats: dict = {"lexical": round(lex, 3), "claim": round(claim, 3), "content_words": words[:8]}
+    if a.negated != b.negated:
+        feats["negation_mismatch"] = True
     if ents:
         feats["entities"] = [index.name.get(e, e) for e in ents]
     if nums:

@@ -22,7 +22,14 @@ that the their theirs them themselves then there these they this those through t
 was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say told according also would could may might must shall one two new last year years time
 mr mrs ms dr s t re ve ll d m
-""".split())
+""".split()) | frozenset("""
+add added adds adding repeat repeated repeats state stated states stating tell tells telling saying
+note noted notes explain explained explains insist insisted insists claim claimed claims argue argued argues
+acknowledge acknowledged stress stressed stresses emphasise emphasised emphasize emphasized remark remarked
+comment commented mention mentioned quote quoted quoting reporter reporters
+""".split())  # reporting verbs: who said it is the speaker's business, not the claim's
+# a claim and its denial share all their content words; polarity tells them apart
+_NEGATION = re.compile(r"(?i)\b(not|no|never|nothing|nobody|none|neither|nor|cannot|without)\b|n['\u2019]t\b")
 # lines that are page furniture, not reporting
 _BOILERPLATE = re.compile(
     r"(?i)^\W*(copyright|©|all rights reserved|subscribe|sign up|click|read more|related|advertisement|"
@@ -71,6 +78,13 @@ class Unit:
     speaker_name: str | None = None
     index: int = 0  # position among the document's sentences
     context: list[str] = field(default_factory=list)  # stems of the neighbouring sentences
+    claim: str | None = None  # what is asserted: the reported or quoted content inside the sentence
+    claim_stems: list[str] = field(default_factory=list)  # content stems of the claim, names blanked
+    negated: bool = False  # the claim is stated with a negation
+
+    @property
+    def claim_text(self) -> str:
+        return self.claim or self.text
 
     @property
     def text(self) -> str:
@@ -89,6 +103,9 @@ class Unit:
         if self.text.rstrip().endswith("?"):
             return False  # a subheading question, not a claim
         return bool(self.entities or self.numbers or _NUM.search(self.text))
+
+
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 class EntityIndex:
@@ -113,6 +130,23 @@ class EntityIndex:
                     roles.setdefault(r.doc, []).append((r.start, r.end))
         self.spans = {d: sorted(v) for d, v in spans.items()}
         self.roles = {d: sorted(v) for d, v in roles.items()}
+        # surface forms of named entities: a mention the extractor missed still names the entity
+        forms: dict[str, str] = {}
+        for e in entities:
+            if e.type in _NAMED_TYPES:
+                for f in {e.name, *e.aliases, *(m.text for m in e.mentions)}:
+                    f = f.strip()
+                    if len(f) >= 3 and f[:1].isupper():
+                        forms.setdefault(f, e.id)
+        self.form_entity = forms
+        self._forms = re.compile(r"(?<![\w])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                                 + r")(?![\w])") if forms else None
+
+    def named(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of known names written out in ``text``."""
+        if self._forms is None:
+            return []
+        return [(m.start(), m.end(), self.form_entity[m.group()]) for m in self._forms.finditer(text)]
 
     def blank_mentions(self, doc: str, text: str, start: int, end: int) -> str:
         """text[start:end] with entity mentions and role phrases blanked: names count once, as entity tokens."""
@@ -122,6 +156,8 @@ class EntityIndex:
             if s < end and e > start:
                 for k in range(max(s, start), min(e, end)):
                     chars[k - start] = " "
+        for s, e, _eid in self.named(text[start:end]):
+            chars[s:e] = " " * (e - s)
         return "".join(chars)
 
     def within(self, doc: str, start: int, end: int) -> set[str]:
@@ -154,12 +190,19 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
         body = text[start:end]
         if not body.strip():
             continue
+        claim_spans = [(q.start, q.end) for q in analysis.quotes if start <= q.start and q.end <= end and q.end > q.start]
+        claim = " ".join(text[a:b] for a, b in claim_spans) or None
+        blanked = [index.blank_mentions(doc.id, text, a, b) for a, b in claim_spans or [(start, end)]]
+        named = {eid for _s, _e, eid in index.named(body) if index.type.get(eid) != "NORP"}
         u = Unit(
             ref=Ref(doc=doc.id, start=start, end=end, text=body, kind="sentence"),
             stems=content_stems(index.blank_mentions(doc.id, text, start, end)),
-            entities=index.within(doc.id, start, end),
+            entities=index.within(doc.id, start, end) | named,
             numbers={v for n in nums if start <= n.start < end and (v := _unit_of(n.value, n.unit))},
             index=k,
+            claim=claim,
+            claim_stems=[t for b in blanked for t in content_stems(b)],
+            negated=bool(_NEGATION.search(claim or body)),
         )
         sentences.append(u)
     for i, u in enumerate(sentences):
@@ -179,6 +222,7 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
             stems=content_stems(q.text),
             entities=index.within(doc.id, q.start, q.end),
             speaker=spk,
+            negated=bool(_NEGATION.search(q.text)),
             speaker_name=q.speaker.name if q.speaker else None,
         ))
     return sentences, quotes
