@@ -53,6 +53,7 @@ def judge(gold: dict, dossier) -> dict:
     if complete:
         false = [a for a in stmts if not any(_matches(c, a, p) for p in accepted)]
         out["false"] = false
+        out["true_via_embedding"] = [a for a in stmts if a.features.get("via") == "embedding" and a not in false]
         out["precision"] = round(1 - len(false) / len(stmts), 3) if stmts else 1.0
     else:
         out["false"] = []
@@ -105,6 +106,8 @@ def main() -> None:
             if args.show:
                 for a in r["false"]:
                     print(f"    FALSE {a.score:.3f} {a.a.text[:70]!r} ~ {a.b.text[:70]!r} {a.features}")
+                for a in r.get("true_via_embedding", []):
+                    print(f"    TRUE (embedding) {a.score:.3f} {a.a.text[:60]!r} ~ {a.b.text[:60]!r}")
                 for e in r["errors"]:
                     print(f"    {e}")
 

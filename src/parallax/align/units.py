@@ -29,7 +29,9 @@ acknowledge acknowledged stress stressed stresses emphasise emphasised emphasize
 comment commented mention mentioned quote quoted quoting reporter reporters
 """.split())  # reporting verbs: who said it is the speaker's business, not the claim's
 # a claim and its denial share all their content words; polarity tells them apart
-_NEGATION = re.compile(r"(?i)\b(not|no|never|nothing|nobody|none|neither|nor|cannot|without)\b|n['\u2019]t\b")
+# ("refused" ~ "did not"): verbs that carry their own negation count as negated
+_NEGATION = re.compile(r"(?i)\b(not|no|never|nothing|nobody|none|neither|nor|cannot|without|"
+                       r"refus\w*|declin\w*|denie[sd]|deny\w*|reject\w*|fail\w*)\b|n['\u2019]t\b")
 # lines that are page furniture, not reporting
 _BOILERPLATE = re.compile(
     r"(?i)^\W*(copyright|©|all rights reserved|subscribe|sign up|click|read more|related|advertisement|"
