@@ -240,3 +240,123 @@ def test_low_cosine_never_links(aligned):
     out = align_story(Story(id="S1", title="t", docs=["dA", "dB"]), analyses, entities, embedder=orthogonal)
     assert not [a for a in out if a.features.get("via") == "embedding"]
     assert {a.relation for a in out if a.relation == "only-here"} == {a.relation for a in lexical if a.relation == "only-here"}
+
+
+# --- claim overlap, negation, surface-form names, calibrated embedding rescue -------------------
+
+def _story(texts: dict[str, str], names: dict[str, str], quotes: dict[str, list[tuple[str, str]]] | None = None,
+           embedder=None):
+    analyses = [_analysis(d, t, names, quotes=(quotes or {}).get(d, [])) for d, t in texts.items()]
+    entities = resolve_entities([e for x in analyses for e in x.entities])
+    return align_story(Story(id="S", title="t", docs=list(texts)), analyses, entities, embedder=embedder)
+
+
+def _same_sentences(out):
+    return {(a.a.text, a.b.text) for a in out if a.relation in ("same", "agree") and a.a.kind == "sentence"}
+
+
+NAMES = {"Oren Haldt": "PERSON", "Haldt": "PERSON", "Pell Mining": "ORG", "Varnholm": "GPE"}
+
+
+def test_same_speaker_and_attribution_with_a_different_claim_do_not_align():
+    # everything shared sits in the attribution (speaker, role, day); the reported claims share no word
+    a = "Oren Haldt, the harbour master of Varnholm, told reporters on Tuesday that the cranes were repaired.\n"
+    b = "Oren Haldt, the harbour master of Varnholm, told reporters on Tuesday that ferry fares would double.\n"
+    out = _story({"dA": a, "dB": b}, NAMES,
+                 {"dA": [("the cranes were repaired", "Oren Haldt")], "dB": [("ferry fares would double", "Oren Haldt")]})
+    assert not _same_sentences(out)
+
+
+def test_same_predicate_in_the_claim_aligns():
+    a = "Mayor Oren Haldt said the trader from Pell Mining had been summoned to Varnholm for questioning.\n"
+    b = "Haldt said on Friday that the Pell Mining trader was summoned to Varnholm for questioning.\n"
+    out = _story({"dA": a, "dB": b}, NAMES,
+                 {"dA": [("the trader from Pell Mining had been summoned to Varnholm for questioning", "Oren Haldt")],
+                  "dB": [("the Pell Mining trader was summoned to Varnholm for questioning", "Haldt")]})
+    assert _same_sentences(out) == {(a.strip(), b.strip())}
+
+
+def test_negation_mismatch_lowers_the_score():
+    base = "Oren Haldt said the Varnholm smelter {} close its furnaces before the winter season.\n"
+    plain = _story({"dA": base.format("will"), "dB": base.format("will")}, NAMES)
+    negated = _story({"dA": base.format("will"), "dB": base.format("will not")}, NAMES)
+    s_plain = max(a.score for a in plain if a.relation == "same")
+    s_neg = [a for a in negated if a.relation == "same"]
+    assert not s_neg or max(a.score for a in s_neg) < s_plain
+    assert any(a.features.get("negation_mismatch") for a in s_neg) or not s_neg
+
+
+def test_names_missed_by_the_extractor_are_not_content_words():
+    # the second sentence names the firm without a mention span: its words must still count as a name
+    from parallax.align.units import EntityIndex, document_units
+
+    text = "Pell Mining opened a new office in Varnholm.\nThe board of Pell Mining met on Monday in the city.\n"
+    an = _analysis("dA", text, {"Pell Mining": "ORG", "Varnholm": "GPE"})
+    ent = an.entities[0]
+    ent.mentions = ent.mentions[:1]  # only the first mention was extracted
+    sentences, _ = document_units(an, EntityIndex(resolve_entities(an.entities)))
+    assert "pell" not in sentences[1].stems and "mining" not in sentences[1].stems
+    assert sentences[1].entities  # and it is recorded as naming the entity
+
+
+def _topic_embedder(groups: list[tuple[str, ...]]):
+    """Texts containing a word of the same group get the same direction; the rest are orthogonal."""
+    def embed(texts: list[str]) -> list[list[float]]:
+        out = []
+        for i, t in enumerate(texts):
+            g = next((k for k, words in enumerate(groups) if any(w in t for w in words)), None)
+            out.append([float(g == k) for k in range(len(groups))] + [0.0 if g is not None else 1.0]
+                       + [float(g is None and k == i) for k in range(len(texts))])
+        return out
+    return embed
+
+
+PARA_A = ("Oren Haldt said Varnholm would ask its neighbours for help if the trader did not cooperate.\n"
+          "Oren Haldt opened the new ferry terminal in Varnholm last spring.\n")
+PARA_B = ("Haldt said Varnholm would seek outside assistance if the broker refused.\n"
+          "Storm damage closed the coastal road near Skerrin for two days.\n")
+
+
+def test_embedding_rescues_a_paraphrase_that_shares_an_entity():
+    emb = _topic_embedder([("neighbours for help", "outside assistance")])
+    lexical = _story({"dA": PARA_A, "dB": PARA_B}, NAMES)
+    out = _story({"dA": PARA_A, "dB": PARA_B}, NAMES, embedder=emb)
+    assert not _same_sentences(lexical)
+    rescued = [a for a in out if a.features.get("via") == "embedding"]
+    assert [(a.relation, a.a.text[:30], a.b.text[:30]) for a in rescued] == [
+        ("agree", PARA_A[:30], PARA_B[:30])]
+    assert rescued[0].features["embedding"] >= 0.70
+
+
+def test_embedding_never_links_without_a_shared_entity_or_figure_and_keeps_only_here():
+    # the terminal and the storm sentences "mean the same" to the embedder but share no name or figure
+    emb = _topic_embedder([("ferry terminal", "coastal road")])
+    lexical = _story({"dA": PARA_A, "dB": PARA_B}, NAMES)
+    out = _story({"dA": PARA_A, "dB": PARA_B}, NAMES, embedder=emb)
+    assert not [a for a in out if a.features.get("via") == "embedding"]
+    only = lambda al: {a.a.text for a in al if a.relation == "only-here"}  # noqa: E731
+    assert only(out) == only(lexical) and any("ferry terminal" in t for t in only(out))
+
+
+def test_embedding_below_threshold_does_not_link():
+    def weak(texts: list[str]) -> list[list[float]]:  # every pair at cosine 0.5
+        return [[1.0, 1.0 if "help" in t else 0.0, 1.0 if "assistance" in t else 0.0] for t in texts]
+
+    out = _story({"dA": PARA_A, "dB": PARA_B}, NAMES, embedder=weak)
+    assert not [a for a in out if a.features.get("via") == "embedding"]
+
+
+@pytest.mark.slow
+def test_real_embedder_rates_a_paraphrase_above_the_agree_threshold():
+    pytest.importorskip("sentence_transformers", reason="optional extra 'semantic' (sentence-transformers) not installed")
+    from parallax.align.embed import load_embedder
+    from parallax.align.statements import EMB_AGREE, _cos
+
+    try:
+        embed = load_embedder()
+    except ImportError as exc:
+        pytest.skip(str(exc))
+    v = embed(["the port would reopen two of its berths on Thursday",
+               "two berths at the port reopened on Thursday",
+               "the minister said taxes on fuel would rise next year"])
+    assert _cos(v[0], v[1]) >= EMB_AGREE > _cos(v[0], v[2])
