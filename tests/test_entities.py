@@ -373,3 +373,10 @@ def test_short_organisation_name_inside_a_role_is_a_mention(analyze):
     org = ents.find("Brannock Ferries")
     assert [m.text for m in org.mentions] == ["Brannock Ferries", "Brannock"]
     assert org.mentions[1].start == ents.ad.document.text.index("Brannock chief")
+
+
+def test_two_coordinated_company_names_stay_two(analyze):
+    ents = analyze("Police linked the cargo to two firms, Kessel Trading FZE and Marlow Commodities Ltd, on Monday. "
+                   "Procter and Gamble was not involved.")
+    assert ents.find("Kessel Trading FZE") is not None and ents.find("Marlow Commodities Ltd") is not None
+    assert ents.find("Kessel Trading FZE") is not ents.find("Marlow Commodities Ltd")

@@ -113,6 +113,7 @@ ORG_NAME_ENDS = COMPANY_HEADS | frozenset(
     """
     inc. ltd. llp corp corp. co co. enterprises ministry agency authority council commission committee
     association federation union university institute foundation department ag nv bv
+    fze fzco fzc fzllc llp sarl srl sro s.r.o spa sa sas oy ab asa kk pte pty jsc ooo ojsc pjsc zao
     """.split()
 )
 # Lowercase nouns that, right before a name, say it is an organisation ("the firm X").

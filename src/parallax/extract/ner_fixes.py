@@ -111,6 +111,15 @@ def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _split_coordinated_companies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'X Trading FZE and Y Commodities Ltd' tagged as one organisation: two names, when the part
+    before "and" already ends like a company's name (not "Procter and Gamble")."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "and" and doc[i - 1].lower_.rstrip(".") in lx.ORG_NAME_ENDS and doc[i + 1].text[:1].isupper():
+            return [(start, i), *_split_coordinated_companies(doc, i + 1, end)]
+    return [(start, end)]
+
+
 def _facility_extend(doc: Doc, c_start: int, c_end: int) -> int | None:
     """Token end including a lowercase facility noun after a name ("X spaceport")."""
     if c_end < len(doc) and doc[c_end].lower_ in lx.FACILITY_HEADS and doc[c_end].pos_ in ("NOUN", "PROPN"):
@@ -240,7 +249,8 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
                 continue
         for s, e in _slash_tokens(doc, ent):
             for s2, e2 in _split_possessive(doc, s, e) if label == "ORG" else [(s, e)]:
-                raw.append((s2, e2, label))
+                for s3, e3 in _split_coordinated_companies(doc, s2, e2) if label == "ORG" else [(s2, e2)]:
+                    raw.append((s3, e3, label))
 
     taken = [False] * len(doc)
     person = [False] * len(doc)  # a person's name never becomes part of an organisation name
@@ -248,14 +258,15 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         for k in range(s, e):
             taken[k] = True
             person[k] = lab == "PERSON"
-    for s, e, label in _scan_org_names(doc, taken, person):
-        if label == "EXTEND":
-            # NER saw part of it ("Baikal" ORG, then "Spaceport"): replace by the full name
-            raw = [r for r in raw if not (r[0] >= s and r[1] <= e)]
-            head = doc[e - 1].lower_
-            raw.append((s, e, "FAC" if head in lx.FACILITY_HEADS else "ORG"))
-        else:
-            raw.append((s, e, label))
+    for s0, e0, label in _scan_org_names(doc, taken, person):
+        for s, e in _split_coordinated_companies(doc, s0, e0):
+            if label == "EXTEND":
+                # NER saw part of it ("Baikal" ORG, then "Spaceport"): replace by the full name
+                raw = [r for r in raw if not (r[0] >= s and r[1] <= e)]
+                head = doc[e - 1].lower_
+                raw.append((s, e, "FAC" if head in lx.FACILITY_HEADS else "ORG"))
+            else:
+                raw.append((s, e, label))
     raw.sort()
 
     cands: list[Cand] = []
