@@ -360,3 +360,19 @@ def test_real_embedder_rates_a_paraphrase_above_the_agree_threshold():
                "two berths at the port reopened on Thursday",
                "the minister said taxes on fuel would rise next year"])
     assert _cos(v[0], v[1]) >= EMB_AGREE > _cos(v[0], v[2])
+
+
+def test_embeddings_never_join_claims_of_different_speakers():
+    a = _analysis("dA", 'Mara Voss said "the buyer was Selden Trading, a firm in Dubai".\n',
+                  {"Mara Voss": "PERSON", "Selden Trading": "ORG"},
+                  quotes=[("the buyer was Selden Trading, a firm in Dubai", "Mara Voss")])
+    b = _analysis("dB", 'Ivo Brandt said "Selden Trading bought the cargo and is under investigation".\n',
+                  {"Ivo Brandt": "PERSON", "Selden Trading": "ORG"},
+                  quotes=[("Selden Trading bought the cargo and is under investigation", "Ivo Brandt")])
+    ents = resolve_entities(a.entities + b.entities)
+
+    def same(texts: list[str]) -> list[list[float]]:
+        return [[1.0, 0.0] for _ in texts]
+
+    out = align_story(Story(id="S", title="t", docs=["dA", "dB"]), [a, b], ents, embedder=same)
+    assert not [x for x in out if x.features.get("via") == "embedding" and x.a.kind == "sentence"]

@@ -227,6 +227,9 @@ def _embedding_links(left: list[Unit], right: list[Unit], scores: dict[tuple[int
             continue
         if f.get("negation_mismatch") or not (f.get("entities") or f.get("numbers")):
             continue  # about the same named party or figure; a common word alone is topical likeness
+        a, b = left[i], right[j]
+        if a.speakers and b.speakers and not (a.speakers & b.speakers):
+            continue  # different people saying similar-sounding things: not one claim on weak evidence
         cand[(i, j)] = _cos(vectors[id(left[i])], vectors[id(right[j])])
     best_l: dict[int, tuple[float, int]] = {}
     best_r: dict[int, tuple[float, int]] = {}

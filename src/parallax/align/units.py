@@ -83,6 +83,7 @@ class Unit:
     claim: str | None = None  # what is asserted: the reported or quoted content inside the sentence
     claim_stems: list[str] = field(default_factory=list)  # content stems of the claim, names blanked
     negated: bool = False  # the claim is stated with a negation
+    speakers: frozenset[str] = frozenset()  # resolved speakers of the quotes/reported speech inside a sentence
 
     @property
     def claim_text(self) -> str:
@@ -205,6 +206,8 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
             claim=claim,
             claim_stems=[t for b in blanked for t in content_stems(b)],
             negated=bool(_NEGATION.search(claim or body)),
+            speakers=frozenset(index.resolved.get(q.speaker.entity, q.speaker.entity) for q in analysis.quotes
+                               if start <= q.start and q.end <= end and q.speaker is not None and q.speaker.entity),
         )
         sentences.append(u)
     for i, u in enumerate(sentences):
