@@ -239,3 +239,44 @@ def test_currency_word_that_is_also_a_verb():
                      "The team won 3 matches.", published="2024-11-20")
     money = [(n.value, n.unit) for n in a.numbers if n.unit == "KRW"]
     assert money == [(8.5e9, "KRW")]
+
+
+# -- currency names that are English words or shared by several countries ---------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The miner settled the claim for 2 million rand last month.", 2e6, "ZAR"),
+    ("Subsidies worth 300 million yen were cut.", 3e8, "JPY"),
+    ("The province set aside 40 billion rupiah for flood defences.", 4e10, "IDR"),
+    ("The dam cost 3 billion dong to repair.", 3e9, "VND"),
+    ("Lenders wrote off 12 billion won of debt.", 1.2e10, "KRW"),
+])
+def test_currency_word_after_a_scale_word(nlp, text, value, unit):
+    n = one(nlp, text)
+    assert (n.value, n.unit) == (value, unit)
+    assert n.text.split()[-1] in ("rand", "yen", "rupiah", "dong", "won")  # the currency word is in the span
+
+
+def test_won_as_a_verb_is_not_money(nlp):
+    assert numbers(nlp, "The club won 4 matches and she won the vote.") == []
+
+
+def test_shared_currency_name_takes_the_article_country(nlp):
+    text = ("The mayor of Quezon City, in the Philippines, said the festival cost 5 million pesos. "
+            "Philippine officials approved it.")
+    assert [(n.value, n.unit) for n in numbers(nlp, text)] == [(5e6, "PHP")]
+    text = "Officials in Mexico said the new bridge cost 80 million pesos."
+    assert one(nlp, text).unit == "MXN"
+
+
+def test_shared_currency_name_without_a_country_stays_a_name(nlp):
+    assert one(nlp, "The firm paid 7 million pesos in fines.").unit == "peso"
+
+
+def test_place_word_before_a_shared_currency_name_decides(nlp):
+    n = one(nlp, "Officials in Cairo said the loan of 300 million Kenyan shillings was repaid.")
+    assert (n.value, n.unit, n.text) == (3e8, "KES", "300 million Kenyan shillings")
+    assert one(nlp, "Officials in Cairo said the bridge cost 2 billion pounds.").unit == "EGP"
+
+
+def test_about_leaves_out_the_figure_itself(nlp):
+    assert one(nlp, "The fine of 2 million rand was paid by the miner.").about == "The fine"

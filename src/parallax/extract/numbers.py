@@ -26,7 +26,7 @@ from parallax.extract.numwords import is_digits, is_number_token, parse_number, 
 from parallax.extract.timex import resolve_timexes, timex_at
 from parallax.extract.units import (
     CLASSIFIER_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, DURATION_VERBS,
-    MEASURE_UNITS, PERCENT_WORDS, QUALIFIER_SEQS, TIME_UNITS,
+    MEASURE_UNITS, PERCENT_WORDS, QUALIFIER_SEQS, SHARED_CURRENCY_BARE, SHARED_CURRENCY_WORDS, TIME_UNITS,
 )
 from parallax.model import NumberClaim
 from parallax.nlp.analyzed import AnalyzedDoc
@@ -45,6 +45,8 @@ VAGUE_SCALE_ONLY = {"thousand", "million", "billion", "trillion", "hundred", "do
 SCALE_ABBR_NEED_CURRENCY = {"m", "b", "k"}
 TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "kst", "est", "edt", "bst", "cet", "o'clock", "hrs"}
 MAX_ABOUT = 80
+# currency names that are also English words ("they won", "a real risk")
+ENGLISH_HOMOGRAPHS = {"won", "real", "pound", "pounds"}
 # nouns after "in" that say when/where a price was seen, not what the money is for
 SESSION_NOUNS = {"trading", "session", "deal", "dealing", "quarter", "year", "month", "week", "day",
                  "morning", "afternoon", "evening", "term", "total", "cash", "value", "revenue", "sale"}
@@ -209,8 +211,8 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.unit, c.end = "percentage points", c.end + 1
     elif nxt == "percentage" and k + 1 < sent.end and doc[k + 1].lower_ in ("point", "points"):
         c.kind, c.unit, c.end = "percent", "percentage points", k + 2
-    elif _currency_word(doc, k, sent.end):
-        code, width = _currency_word(doc, k, sent.end)
+    elif currency := _currency_word(ad, k, sent.end):
+        code, width = currency
         c.kind, c.unit, c.end = "money", code, k + width
     elif nxt in MEASURE_UNITS and not (nxt in ("m", "t", "g") and doc[k].text != nxt):
         c.kind, c.unit, c.end = "measure", MEASURE_UNITS[nxt], k + 1
@@ -248,22 +250,48 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
     return c
 
 
-def _currency_word(doc, k: int, end: int) -> tuple[str, int] | None:
+def _currency_word(ad: AnalyzedDoc, k: int, end: int) -> tuple[str, int] | None:
+    """(ISO code, width) of a currency named by words after a number: "dollars",
+    "Canadian dollars", "Philippine pesos", "won"."""
+    doc = ad.doc
     if k >= end:
         return None
     w = doc[k].lower_
     if w in DOLLAR_COUNTRIES and k + 1 < end and doc[k + 1].lower_ in ("dollars", "dollar"):
         return DOLLAR_COUNTRIES[w], 2
-    if w in CURRENCY_WORDS:
-        if w in ("won", "real", "pound", "pounds") and doc[k].pos_ in ("VERB", "ADJ"):
-            # the tagger reads "8.5 billion won" as a verb; after a scale word or a number the
-            # tagger itself calls money, it is the currency
+    if k + 1 < end and doc[k + 1].lower_ in SHARED_CURRENCY_WORDS:
+        # "5 million Mexican pesos": a place word right before the name decides
+        for code, places in SHARED_CURRENCY_WORDS[doc[k + 1].lower_].items():
+            if code and doc[k].text in places:
+                return code, 2
+    if w in CURRENCY_WORDS or w in SHARED_CURRENCY_WORDS:
+        if w in ENGLISH_HOMOGRAPHS and doc[k].pos_ in ("VERB", "ADJ"):
+            # the tagger reads "8.5 billion won" / "2 million rand" as a verb or adjective;
+            # after a scale word or a number the tagger itself calls money, it is the currency
             prev = doc[k - 1] if k > 0 else None
-            if prev is None or not (prev.lower_ in ("thousand", "million", "billion", "trillion")
+            if prev is None or not (prev.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn")
                                     or prev.ent_type_ == "MONEY"):
                 return None
+        if w in SHARED_CURRENCY_WORDS:
+            return _shared_currency(ad, w), 1
         return CURRENCY_WORDS[w], 1
     return None
+
+
+def _shared_currency(ad: AnalyzedDoc, word: str) -> str:
+    """The code of a currency name several countries use, from the places the article
+    mentions most; the family's default (or the bare name) when none is mentioned."""
+    family = SHARED_CURRENCY_WORDS[word]
+    cache = ad.extras.setdefault("currency_places", {})
+    key = id(family)
+    if key not in cache:
+        text = ad.norm.text
+        counts = {code: sum(len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in places)
+                  for code, places in family.items() if code}
+        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        default = next(iter(family))
+        cache[key] = best[0] if best[1] > 0 else (default or SHARED_CURRENCY_BARE.get(word, word))
+    return cache[key]
 
 
 def _counted_noun(doc, k: int, end: int) -> int | None:
@@ -353,10 +381,10 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
         if t.pos_ in ("VERB", "AUX"):
             subj = next((ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.dep_ != "expl" and subj.pos_ != "PRON":
-                return _phrase(subj)
+                return _phrase(subj, c.first)
             attr = next((ch for ch in t.children if ch.dep_ == "attr" and ch.i != tok.i), None)
             if attr is not None:
-                return _phrase(attr)
+                return _phrase(attr, c.first)
             return None
         if t.head is t:
             return None
@@ -364,9 +392,12 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
     return None
 
 
-def _phrase(tok: Token) -> str:
-    """The noun phrase of a token, without relative clauses/appositives, trimmed."""
-    drop = {t.i for ch in tok.children if ch.dep_ in ("relcl", "appos", "acl", "punct", "advmod") and ch.i > tok.i
+def _phrase(tok: Token, figure: int | None = None) -> str:
+    """The noun phrase of a token, without relative clauses/appositives, trimmed; without the
+    modifier holding the figure itself ("the fine of 2 million rand" -> "the fine")."""
+    drop = {t.i for ch in tok.children
+            if (ch.dep_ in ("relcl", "appos", "acl", "punct", "advmod") and ch.i > tok.i)
+            or (figure is not None and ch.left_edge.i <= figure <= ch.right_edge.i)
             for t in ch.subtree}
     words = [t for t in tok.subtree if t.i not in drop]
     while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ")):

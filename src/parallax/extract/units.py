@@ -17,11 +17,74 @@ CURRENCY_WORDS = {
     "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB", "rubles": "RUB",
     "rouble": "RUB", "roubles": "RUB", "won": "KRW", "rupee": "INR", "rupees": "INR", "hryvnia": "UAH",
     "hryvnias": "UAH", "lira": "TRY", "shekel": "ILS", "shekels": "ILS", "franc": "CHF", "francs": "CHF",
-    "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
+    "real": "BRL", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
     "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "rial": "IRR", "rials": "IRR",
     "zloty": "PLN", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "ringgit": "MYR",
     "baht": "THB", "dong": "VND", "rupiah": "IDR", "tenge": "KZT", "bitcoin": "BTC",
 }
+# Currency names shared by several countries: the place the article is about decides
+# ("5 million pesos" in a story from Manila is PHP). Keys are the singular and plural
+# names; each maps ISO code -> place words (country, demonym, capital) that select it.
+# The first code is the default when no place is mentioned; None means "no default":
+# the unit stays the word itself ("peso"), as a guess would be wrong half the time.
+_PESO = {
+    None: (),
+    "MXN": ("Mexico", "Mexican", "Mexicans"),
+    "PHP": ("Philippines", "Philippine", "Filipino", "Filipinos", "Manila"),
+    "ARS": ("Argentina", "Argentine", "Argentinian", "Argentines", "Buenos Aires"),
+    "CLP": ("Chile", "Chilean", "Chileans"),
+    "COP": ("Colombia", "Colombian", "Colombians", "Bogota", "Bogotá"),
+    "UYU": ("Uruguay", "Uruguayan", "Montevideo"),
+    "DOP": ("Dominican Republic", "Santo Domingo"),
+    "CUP": ("Cuba", "Cuban", "Havana"),
+}
+_RUPEE = {
+    "INR": ("India", "Indian", "New Delhi"),
+    "PKR": ("Pakistan", "Pakistani", "Islamabad", "Karachi"),
+    "LKR": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    "NPR": ("Nepal", "Nepali", "Nepalese", "Kathmandu"),
+    "MUR": ("Mauritius", "Mauritian"),
+}
+_DINAR = {
+    None: (),
+    "IQD": ("Iraq", "Iraqi", "Baghdad"), "JOD": ("Jordan", "Jordanian", "Amman"),
+    "KWD": ("Kuwait", "Kuwaiti"), "DZD": ("Algeria", "Algerian", "Algiers"),
+    "TND": ("Tunisia", "Tunisian", "Tunis"), "LYD": ("Libya", "Libyan", "Tripoli"),
+    "RSD": ("Serbia", "Serbian", "Belgrade"), "BHD": ("Bahrain", "Bahraini", "Manama"),
+}
+_FRANC = {
+    "CHF": ("Switzerland", "Swiss", "Bern", "Geneva", "Zurich"),
+    "XOF": ("Senegal", "Senegalese", "Ivory Coast", "Ivorian", "Mali", "Malian", "Burkina Faso", "Niger",
+            "Benin", "Togo", "Dakar", "Abidjan", "Bamako"),
+    "XAF": ("Cameroon", "Cameroonian", "Gabon", "Chad", "Chadian", "Central African Republic"),
+    "CDF": ("Democratic Republic of Congo", "DR Congo", "Congolese", "Kinshasa"),
+    "RWF": ("Rwanda", "Rwandan", "Kigali"), "GNF": ("Guinea", "Guinean", "Conakry"),
+}
+_POUND = {
+    "GBP": ("Britain", "British", "United Kingdom", "UK", "England", "English", "London", "Scotland"),
+    "EGP": ("Egypt", "Egyptian", "Cairo"), "LBP": ("Lebanon", "Lebanese", "Beirut"),
+    "SDG": ("Sudan", "Sudanese", "Khartoum"), "SYP": ("Syria", "Syrian", "Damascus"),
+}
+_SHILLING = {
+    "KES": ("Kenya", "Kenyan", "Nairobi"), "UGX": ("Uganda", "Ugandan", "Kampala"),
+    "TZS": ("Tanzania", "Tanzanian", "Dodoma", "Dar es Salaam"), "SOS": ("Somalia", "Somali", "Mogadishu"),
+}
+_RIAL = {
+    "IRR": ("Iran", "Iranian", "Tehran"), "OMR": ("Oman", "Omani", "Muscat"),
+    "YER": ("Yemen", "Yemeni", "Sanaa"),
+}
+_RIYAL = {"SAR": ("Saudi Arabia", "Saudi", "Riyadh"), "QAR": ("Qatar", "Qatari", "Doha")}
+_KRONA = {"SEK": ("Sweden", "Swedish", "Stockholm"), "ISK": ("Iceland", "Icelandic", "Reykjavik")}
+_KRONE = {"NOK": ("Norway", "Norwegian", "Oslo"), "DKK": ("Denmark", "Danish", "Copenhagen")}
+SHARED_CURRENCY_WORDS: dict[str, dict[str | None, tuple[str, ...]]] = {
+    "peso": _PESO, "pesos": _PESO, "rupee": _RUPEE, "rupees": _RUPEE, "dinar": _DINAR, "dinars": _DINAR,
+    "franc": _FRANC, "francs": _FRANC, "pound": _POUND, "pounds": _POUND, "shilling": _SHILLING,
+    "shillings": _SHILLING, "rial": _RIAL, "rials": _RIAL, "riyal": _RIYAL, "riyals": _RIYAL,
+    "krona": _KRONA, "kronor": _KRONA, "krone": _KRONE, "kroner": _KRONE,
+}
+# the unit when a shared name has no default and no place decides
+SHARED_CURRENCY_BARE = {"peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar"}
+
 # a word before "dollars" that names another dollar currency
 DOLLAR_COUNTRIES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
