@@ -280,3 +280,8 @@ def test_place_word_before_a_shared_currency_name_decides(nlp):
 
 def test_about_leaves_out_the_figure_itself(nlp):
     assert one(nlp, "The fine of 2 million rand was paid by the miner.").about == "The fine"
+
+
+def test_figure_in_a_when_clause_takes_its_date(nlp):
+    n = one(nlp, "It was the longest walkout since 2017, when a stoppage cost farmers $40 million.")
+    assert (n.value, n.unit, n.time) == (40e6, "USD", "2017")

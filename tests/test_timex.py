@@ -282,3 +282,93 @@ def test_dates_of_figures_and_period_ends_are_not_events(nlp):
     text = ("Net income fell to 412 million euros in the three months to March, from 535 million euros "
             "a year earlier. The plant will open in 2027.")
     assert dates(nlp, text, published="2025-04-29") == ["2027"]
+
+
+# -- future markers in reported speech and scheduled events --------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill is due to reopen in March.", "2025-03"),
+    ("The ferry service is set to resume in January.", "2025-01"),
+    ("The regulator is expected to rule in February.", "2025-02"),
+    ("The hearing is scheduled for March.", "2025-03"),
+    ("Lopez said the council would vote on Tuesday.", "2024-04-23"),
+    ("The new fares apply to all routes starting in January.", "2025-01"),
+])
+def test_future_markers_move_months_and_weekdays_forward(nlp, text, expected):
+    assert dates(nlp, text, published="2024-04-18") == [expected]  # a Thursday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill reopened in March.", "2024-03"),
+    ("Lopez said the council voted on Tuesday.", "2024-04-16"),
+    ("Ticket sales fell sharply, starting in January.", "2024-01"),
+    ("The union was due to strike in February.", "2024-02"),
+])
+def test_past_tenses_keep_the_past(nlp, text, expected):
+    assert dates(nlp, text, published="2024-04-18") == [expected]
+
+
+def test_due_to_event_text_has_its_subject(nlp):
+    ev = events(nlp, "The smelter is due to restart in March.", published="2024-04-18")
+    assert ev[0].text == "The smelter is due to restart"
+
+
+# -- participle modifiers -------------------------------------------------------------------
+
+def test_participle_modifier_is_an_event_with_its_noun(nlp):
+    ev = events(nlp, "The audit, released on Monday, found that the fund had lost money.",
+                published="2024-04-18")
+    assert [(e.date, e.text, e.date_text) for e in ev] == [("2024-04-15", "The audit released", "Monday")]
+
+
+def test_participle_and_main_clause_each_keep_their_own_date(nlp):
+    ev = events(nlp, "The pier, built in 1911, collapsed on Sunday.", published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("1911", "The pier built"), ("2024-04-14", "The pier collapsed")]
+
+
+def test_past_participle_modifier_stays_in_the_past(nlp):
+    # the governing clause is present tense, the opening is done
+    assert dates(nlp, "The tunnel, opened in May, carries 20,000 cars a day.", published="2024-04-18") == ["2023-05"]
+
+
+# -- "since YEAR, when ..." -----------------------------------------------------------------
+
+def test_since_year_when_clause_is_the_event(nlp):
+    ev = events(nlp, "It was the longest walkout since 2017, when a three-week stoppage cost farmers $40 million.",
+                published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("2017", "a three-week stoppage cost farmers $40 million")]
+
+
+def test_when_clause_dates_an_event_the_figure_clause_does_not(nlp):
+    ev = events(nlp, "Revenue was $8 million in 2015, when the firm moved to Leeds.", published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("2015", "the firm moved to Leeds")]
+
+
+def test_plain_since_keeps_the_start_of_the_state(nlp):
+    ev = events(nlp, "The border crossing has been closed since 2020.", published="2024-04-18")
+    assert [e.date for e in ev] == ["2020"]
+
+
+# -- offsets from a date in the same sentence -------------------------------------------------
+
+def test_offset_after_a_dated_event(nlp):
+    ev = events(nlp, "Dock workers walked out on Wednesday, a week after regulators fined two shipping firms.",
+                published="2024-03-14")
+    got = sorted((e.date, e.text, e.date_text) for e in ev)
+    assert got == [("2024-03-06", "regulators fined two shipping firms", "a week after"),
+                   ("2024-03-13", "Dock workers walked out", "Wednesday")]
+
+
+def test_offset_before_a_dated_event(nlp):
+    ev = events(nlp, "The ballots were printed on Friday, three days before the referendum.", published="2024-03-14")
+    got = sorted((e.date, e.text) for e in ev)
+    assert got == [("2024-03-08", "The ballots were printed"), ("2024-03-11", "the referendum")]
+
+
+def test_offset_in_years_keeps_year_precision(nlp):
+    ev = events(nlp, "She was elected in 2018, two years after she founded the party.", published="2024-03-14")
+    assert sorted(e.date for e in ev) == ["2016", "2018"]
+
+
+def test_offset_without_a_dated_anchor_is_skipped(nlp):
+    assert dates(nlp, "Two days after the flood, soldiers arrived in the valley.") == []

@@ -50,6 +50,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(
         rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|weeks?|days?|decades?)"
         r"(?P<half2>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|previously|before(?=\s*[,.;])|after(?=\s*[,.;]))\b")),
+    # "a week after prosecutors charged ...", "two days before the vote": an offset from a date
+    # stated in the same sentence (timex.resolve_timexes finds it), dating what follows
+    ("offset", re.compile(
+        rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|weeks?|days?|decades?)"
+        r"\s+(?P<dir>before|after)\b(?!\s*[,.;:])")),
 ]
 
 
@@ -122,9 +127,22 @@ def _count(n: str, half: bool) -> float:
     return v + (0.5 if half else 0.0)
 
 
+def resolve_offset(c: Candidate, anchor: tuple[date, Precision]) -> tuple[date, Precision]:
+    """The date of what an offset introduces, from the date it is measured against: "on
+    Wednesday, a week after X" -> X on Wednesday minus 7 days; "on Friday, two days before
+    Y" -> Y on Friday plus 2 days."""
+    unit = c.groups["unit"].lower().rstrip("s")
+    finer = {"M": ("day", "week"), "Y": ("day", "week", "month")}.get(anchor[1], ())
+    if unit in finer:
+        return anchor  # "in March, a week after X": a week is below what the anchor says
+    back = {**c.groups, "dir": "earlier" if c.groups["dir"].lower() == "after" else "later"}
+    return resolve(Candidate(c.start, c.end, "ago", back), None, anchor, False)
+
+
 def resolve(c: Candidate, pub: date | None, ref: tuple[date, Precision] | None,
             future: bool) -> tuple[date, Precision] | None:
-    """(date, precision) of a candidate, or None when it cannot be anchored."""
+    """(date, precision) of a candidate, or None when it cannot be anchored (an offset is
+    resolved by resolve_offset against a date of its own sentence)."""
     g = c.groups
     k = c.kind
     if k == "iso":

@@ -15,7 +15,19 @@ Decisions (documented here because they shape the timeline):
   satellites since 1998") goes to NumberClaim.time, not to the timeline;
 - dateline/publication stamps (a line with no finite verb) are skipped;
 - one event per (sentence, date), per (paragraph, date) and per (date, anchor word), so a
-  caption repeating the lead or a paragraph re-dating its own event adds nothing.
+  caption repeating the lead or a paragraph re-dating its own event adds nothing;
+- future: "will", "would" (reported speech; not "would have"), "plans/expects to", "is set/
+  due/scheduled/expected to", a scheduled present, "next ..." move bare weekdays/months forward
+  from the publication date; a participle ("starting in May") takes its governing clause's
+  tense, a past participle modifier ("the bridge, opened in May, carries ...") the past;
+- participle modifiers are events ("The report, published on Tuesday, said" -> "The report
+  published", the Tuesday before publication); attributive dates stay skipped;
+- "since DATE" alone dates the start of a state ("has been suspended since 2013"): an event, as
+  the development gold counts it; "since 2019, when <clause>" dates the when-clause instead, and
+  any date whose main clause only times a figure still gives its when-clause as the event;
+- "on Wednesday, a week after <clause>" / "on Friday, two days before <noun phrase>": the
+  offset dates what follows it, measured from the closest date before it in the same sentence
+  (day/week offsets from a month-precision anchor keep the anchor); no anchor, no event.
 """
 
 from __future__ import annotations
@@ -27,7 +39,7 @@ from datetime import date, datetime
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.timerules import Candidate, fmt, find_candidates, resolve
+from parallax.extract.timerules import Candidate, fmt, find_candidates, resolve, resolve_offset
 from parallax.model import Event
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -46,6 +58,7 @@ FUTURE_LEMMAS = {
     "due", "set", "slate", "vow", "pledge", "promise", "threaten", "poise", "look",
 }
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 # verbs of state: a date in their clause next to a figure times the figure, not an event
 STATIVE_LEMMAS = {"be", "have", "amount", "total", "account", "stand", "remain", "number", "exceed", "reach", "hold"}
 COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
@@ -66,6 +79,11 @@ class Timex:
     attributive: bool = False
     stamp: bool = False
     future: bool = False
+    value: tuple[date, str] | None = None
+    # normalised char range of the words this expression dates by itself: the event after an
+    # offset ("a week after <prosecutors charged three executives>") or a when-clause
+    # ("since 2019, when <a stoppage cost shippers $60 million>")
+    clause: tuple[int, int] | None = None
 
 
 def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
@@ -80,6 +98,11 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
         span = ad.doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if c.kind == "offset":
+            tx = _resolve_offset(c, span, out)
+            if tx is not None:
+                out.append(tx)  # dated from its own sentence: not a new running reference
+            continue
         tx = _classify(c, span)
         if tx is None:
             continue
@@ -90,12 +113,44 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
             resolved = _fallback(span.text, pub)
         if resolved is None:
             continue
-        tx.date = fmt(*resolved)
+        tx.date, tx.value = fmt(*resolved), resolved
+        when = _WHEN_CLAUSE.match(text, c.end)
+        if when and not tx.stamp:
+            tx.clause = (when.end(), _clause_end(text, when.end(), span.sent.end_char))
         if not tx.stamp:
             ref = resolved
         out.append(tx)
     ad.extras["timexes"] = out
     return out
+
+
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\s+")
+# where a clause introduced inside a sentence ends: ", " / ";" / a dash / a bracket
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|[–—(\[]")
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = _CLAUSE_END.search(text, start, limit)
+    end = m.start() if m else limit
+    return len(text[start:end].rstrip(" .!?\"'”’")) + start
+
+
+def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex]) -> Timex | None:
+    """"on Wednesday, a week after X": the date of X, measured from the closest date before
+    the offset in the same sentence; without such an anchor the offset is not resolved."""
+    sent = span.sent
+    anchor = next((t for t in reversed(earlier)
+                   if t.value is not None and not t.stamp and t.kind != "offset"
+                   and sent.start_char <= t.start and t.end <= c.start), None)
+    if anchor is None:
+        return None
+    resolved = resolve_offset(c, anchor.value)
+    text = span.doc.text
+    clause = (c.end + 1, _clause_end(text, c.end + 1, sent.end_char))
+    if clause[1] <= clause[0]:
+        return None
+    return Timex(start=c.start, end=c.end, kind=c.kind, span=span, date=fmt(*resolved), value=resolved,
+                 prep=c.groups["dir"].lower(), clause=clause)
 
 
 def _classify(c: Candidate, span: Span) -> Timex | None:
@@ -130,26 +185,31 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
 
 
 def _is_future(span: Span) -> bool:
-    """The clause the expression attaches to speaks of the future: "will", "plans to ... in
-    October", or a scheduled present ("the summit begins on July 26")."""
+    """The clause the expression attaches to speaks of the future: "will", "would" in reported
+    speech, "plans to / is set to / is due to ... in October", or a scheduled present ("the
+    summit begins on July 26"). Past tenses keep the past."""
     t: Token = span.root
     first_verb = True
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX"):
             aux = [ch for ch in t.children if ch.dep_ in ("aux", "auxpass")]
-            if any(ch.lower_ in FUTURE_AUX for ch in aux):
+            aux_words = {ch.lower_ for ch in aux}
+            if aux_words & FUTURE_AUX:
                 return True
             # future in the past of reported speech ("she said they would meet on Friday");
             # "would have met" is a past counterfactual
-            if any(ch.lower_ == "would" for ch in aux) and not any(ch.lower_ == "have" for ch in aux):
+            if "would" in aux_words and "have" not in aux_words:
                 return True
             lemma = t.lemma_.lower()
-            if lemma in FUTURE_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG", "VB"):
-                # "plans to", "is set to"; not "planned to" (a past plan)
-                if t.tag_ != "VBG" or any(ch.lower_ in ("is", "are", "am") for ch in aux):
-                    return True
-            if first_verb and t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl") and not aux:
-                first_verb = False  # "..., starting in September": the tense is the governing clause's
+            if lemma in FUTURE_LEMMAS:
+                if t.tag_ in ("VBZ", "VBP", "VB") or (t.tag_ == "VBG" and aux_words & PRESENT_BE):
+                    return True  # "plans to", "are planning to"; not "planned to" (a past plan)
+                if t.tag_ == "VBN" and (aux_words & PRESENT_BE or t.dep_ in ("acl", "advcl")):
+                    return True  # "is set to", "is scheduled for"; "the vote, scheduled for May"
+            if first_verb and t.tag_ == "VBN" and t.dep_ in ("acl", "advcl") and not aux:
+                return False  # "the bridge, opened in May, carries ...": a done thing
+            if first_verb and t.tag_ == "VBG" and t.dep_ in ("advcl", "acl") and not aux:
+                pass  # "..., starting in September": the tense is the governing clause's
             elif first_verb:
                 first_verb = False
                 if (t.tag_ in ("VBZ", "VBP") and t.dep_ != "aux" and not aux
@@ -157,8 +217,8 @@ def _is_future(span: Span) -> bool:
                     return True  # scheduled present
                 if t.dep_ != "xcomp":
                     return False  # the clause's own tense decides; only infinitives look up
-        elif t.lemma_.lower() == "due" and t.head.lemma_ == "be":
-            return True
+        elif t.lemma_.lower() in ("due", "likely", "poised") and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP"):
+            return True  # "is due to reopen in March"
         if t.head is t:
             break
         t = t.head
@@ -178,7 +238,9 @@ def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
         return False
     lead = [t.lower_ for t in ad.doc[max(seg.start, span.start - 4): span.start]]
     short = len(seg.text.strip()) <= STAMP_MAX_CHARS
-    finite = any(t.tag_ in FINITE_TAGS and t.lower_ not in STAMP_WORDS for t in seg)  # "Published" may tag VBD
+    # "Published" may tag VBD; a verb with a subject is finite whatever its tag ("The mill reopened" as VBN)
+    finite = any(t.lower_ not in STAMP_WORDS and (t.tag_ in FINITE_TAGS or (t.pos_ == "VERB" and _has_subject(t)))
+                 for t in seg)
     if any(w in STAMP_WORDS for w in lead) and not finite:
         return True  # "Published 12 June 2024"; not "The report, published on Tuesday, said ..."
     # a short verbless line; long ones are sentences the tagger got wrong
@@ -222,8 +284,31 @@ def _clause_verb(tok: Token) -> Token | None:
     t = tok
     for _ in range(10):
         if t.pos_ in ("VERB", "AUX"):
-            while t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX") and t.head is not t:
-                t = t.head
+            for _ in range(4):
+                if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+                    t = t.head
+                elif t.dep_ == "xcomp" and t.head.pos_ == "ADJ" and t.head.head.pos_ in ("VERB", "AUX"):
+                    t = t.head.head  # "is due to reopen", "is likely to rule"
+                elif (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl") and not _has_subject(t)
+                      and _clause_verb_above(t) is not None):
+                    t = _clause_verb_above(t)  # "..., starting in May": the clause it qualifies
+                else:
+                    break
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+
+
+def _clause_verb_above(tok: Token) -> Token | None:
+    t = tok.head
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t is not tok:
             return t
         if t.head is t:
             return None
@@ -234,14 +319,25 @@ def _clause_verb(tok: Token) -> Token | None:
 _SKIP_CHILD_DEPS = {"advcl", "parataxis", "conj", "cc", "mark", "relcl", "punct"}
 
 
-def _clause_text(verb: Token, phrase: Token, span: Span) -> str:
-    drop: set[int] = set(range(span.start, span.end)) | {t.i for t in phrase.subtree}
+def _clause_text(verb: Token, phrase: Token, span: Span, other: set[int] = frozenset()) -> str:
+    """The clause a date belongs to, without the date phrase, subordinate clauses or `other`
+    tokens (modifiers dated by another expression); a participle modifier gets its noun
+    ("The report, published on Tuesday, ..." -> "The report published")."""
+    drop: set[int] = set(range(span.start, span.end)) | {t.i for t in phrase.subtree} | set(other)
     if verb.lemma_ == "be" and not any(ch.dep_ in ("attr", "acomp", "dobj") for ch in verb.children):
-        drop = set()  # "The last launch was in 2016": the date is the predicate
+        drop = set(other)  # "The last launch was in 2016": the date is the predicate
     for ch in verb.children:
         if ch.dep_ in _SKIP_CHILD_DEPS and ch.dep_ != "punct":
             drop.update(t.i for t in ch.subtree)
-    keep = [t for t in verb.subtree if t.i not in drop]
+    keep = [t for t in verb.subtree if t.i not in drop or t.i == verb.i]
+    # a comma left next to a dropped phrase ("The bridge, [built in 1932], collapsed")
+    keep = [t for t in keep if not (t.is_punct and t.text in (",", "—", "–", "-")
+                                    and (t.i - 1 in drop or t.i + 1 in drop))]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        head_words = [w for mod in noun.lefts if mod.dep_ in ("det", "amod", "compound", "poss", "nummod")
+                      for w in mod.subtree]
+        keep = sorted(head_words + [noun], key=lambda w: w.i) + keep
     while keep and (keep[0].is_punct or keep[0].is_space or keep[0].dep_ == "cc"):
         keep.pop(0)
     while keep and (keep[-1].is_punct or keep[-1].is_space):
@@ -266,38 +362,102 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
 
     figures = number_spans(ad)
     para_starts = _paragraph_starts(ad.norm.text)
+    timexes = resolve_timexes(ad)
     seen: set[tuple] = set()
     events: list[Event] = []
-    for tx in resolve_timexes(ad):
+    for tx in timexes:
         if tx.date is None or tx.stamp or tx.attributive or tx.prep == "by":
             continue
         if tx.kind == "ago" and tx.prep in COMPARISON_PREPS:
             continue  # "up 40% from a year earlier": a baseline, not an event
         phrase, anchor = _attachment(tx.span)
-        if _dates_a_quantity(anchor, figures):
-            continue  # "535 million euros a year earlier", "the three months to March": when a figure held
         verb = _clause_verb(anchor)
-        if verb is not None and tx.span.root.dep_ in ("nsubj", "nsubjpass"):
-            pass  # "Wednesday was the first day": the date is what the clause is about
-        elif verb is not None and _times_a_figure(verb, tx, figures):
+        phrase = _participle_between(phrase, verb) or phrase
+        own_clause = _own_clause_text(ad, tx)
+        if tx.kind == "offset":
+            desc = own_clause
+        elif own_clause and (tx.prep == "since" or _main_clause_skipped(tx, anchor, verb, figures)):
+            desc = own_clause  # "the first strike since 2019, when a stoppage cost ...": the when-clause
+        elif _main_clause_skipped(tx, anchor, verb, figures):
+            continue
+        else:
+            other = _other_dated_tokens(ad, tx, verb, timexes)
+            desc = _clause_text(verb, phrase, tx.span, other) if verb is not None else tx.span.sent.text.strip()
+        if not desc:
             continue
         sent_i = bisect_right(ad.sentence_starts, tx.start) - 1
         para_i = bisect_right(para_starts, tx.start) - 1
-        keys = [("s", sent_i, tx.date), ("p", para_i, tx.date), ("a", anchor.lemma_.lower(), tx.date)]
-        noun = _event_noun(tx.span)
-        if noun:
-            keys.append(("a", noun, tx.date))
+        if tx.kind == "offset":
+            keys = [("o", sent_i, tx.date, desc)]  # its own event, beside the one its anchor dates
+        else:
+            keys = [("s", sent_i, tx.date), ("p", para_i, tx.date)]
+        if tx.kind != "offset":
+            keys.append(("a", anchor.lemma_.lower(), tx.date))
+            noun = _event_noun(tx.span)
+            if noun:
+                keys.append(("a", noun, tx.date))
         if any(k in seen for k in keys):
             continue
         seen.update(keys)
-        desc = _clause_text(verb, phrase, tx.span) if verb is not None else tx.span.sent.text.strip()
         m = ad.mention(tx.start, tx.end)
         events.append(Event(
             id=f"{ad.id}-t{len(events) + 1}", doc=ad.id, start=m.start, end=m.end,
-            text=desc or tx.span.sent.text.strip()[:MAX_EVENT_CHARS], date=tx.date, date_text=m.text,
-            sentence=ad.orig_sentence_at(tx.start),
+            text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+def _participle_between(phrase: Token, verb: Token | None) -> Token | None:
+    """"flights starting in January": the participle that carries the date up to the clause
+    verb goes with the date phrase."""
+    t = phrase
+    for _ in range(6):
+        if verb is None or t is verb or t.head is t:
+            return None
+        if t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") and not _has_subject(t):
+            return t
+        t = t.head
+    return None
+
+
+def _main_clause_skipped(tx: Timex, anchor: Token, verb: Token | None, figures: list[tuple[int, int]]) -> bool:
+    """The date only says when a figure held or a period ended, not when something happened."""
+    if _dates_a_quantity(anchor, figures):
+        return True  # "535 million euros a year earlier", "the three months to March"
+    if verb is not None and tx.span.root.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Wednesday was the first day": the date is what the clause is about
+    return verb is not None and _times_a_figure(verb, tx, figures)
+
+
+def _own_clause_text(ad: AnalyzedDoc, tx: Timex) -> str:
+    """The words an offset or a when-clause dates, trimmed to an event description."""
+    if tx.clause is None:
+        return ""
+    out = re.sub(r"\s+", " ", ad.norm.text[tx.clause[0]:tx.clause[1]]).strip()
+    if len(out) > MAX_EVENT_CHARS:
+        out = out[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + "…"
+    return out
+
+
+def _other_dated_tokens(ad: AnalyzedDoc, tx: Timex, verb: Token | None, timexes: list[Timex]) -> set[int]:
+    """Tokens of the same sentence that another expression dates (an offset and its event, a
+    when-clause, a participle modifier "built in 1932"): not part of this date's event."""
+    if verb is None:
+        return set()
+    sent = tx.span.sent
+    out: set[int] = set()
+    for o in timexes:
+        if o is tx or o.start < sent.start_char or o.end > sent.end_char:
+            continue
+        if o.clause is not None:
+            span = ad.doc.char_span(o.start, o.clause[1], alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        other_verb = _clause_verb(_attachment(o.span)[1])
+        if (other_verb is not None and other_verb is not verb and other_verb.dep_ in ("acl", "relcl")
+                and other_verb.i not in out and verb.left_edge.i <= other_verb.i <= verb.right_edge.i):
+            out.update(t.i for t in other_verb.subtree)
+    return out
 
 
 def _event_noun(span: Span) -> str | None:
@@ -347,7 +507,9 @@ def timex_at(ad: AnalyzedDoc, sent: Span, near: int) -> str | None:
             continue
         if tx.start < sent.start_char or tx.end > sent.end_char:
             continue
-        if tx.prep in ("since", "by", "until", "till"):
+        if tx.clause is not None and tx.clause[0] <= near < tx.clause[1]:
+            return tx.date  # "since 2019, when a stoppage cost $60 million": the clause's own date
+        if tx.prep in ("since", "by", "until", "till") or tx.kind == "offset":
             continue
         dist = near - tx.end if tx.end <= near else 10_000 + tx.start - near
         if best is None or dist < best[0]:
