@@ -285,3 +285,27 @@ def test_about_leaves_out_the_figure_itself(nlp):
 def test_figure_in_a_when_clause_takes_its_date(nlp):
     n = one(nlp, "It was the longest walkout since 2017, when a stoppage cost farmers $40 million.")
     assert (n.value, n.unit, n.time) == (40e6, "USD", "2017")
+
+
+# -- durations: measured quantity of an event vs a deadline or a point in time -----------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The blackout lasted six hours.", 6, "hours"),
+    ("Rebuilding the bridge took nine months.", 9, "months"),
+    ("Farmers blocked the motorway for at least four days.", 4, "days"),
+    ("Residents waited two years for compensation.", 2, "years"),
+    ("After eleven days of negotiations, the unions signed.", 11, "days"),
+])
+def test_duration_measuring_an_event_is_a_claim(nlp, text, value, unit):
+    n = one(nlp, text)
+    assert (n.value, n.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry must publish the audit within six months.",
+    "After three days, divers found the wreck.",
+    "The new terminal will open in four years.",
+    "The levy was introduced five years ago.",
+])
+def test_deadlines_and_points_in_time_are_not_claims(nlp, text):
+    assert numbers(nlp, text) == []

@@ -10,8 +10,9 @@ What is *not* a claim (the general rules):
 - vague plurals ("thousands", "in the millions");
 - small counts (< 10) of a noun without a qualifier ("the two leaders", "two countries"),
   unless they count people ("three civilians"); "at least six satellites" is a claim;
-- durations that do not measure something ("in four years", "70 years since"); "lasted
-  five hours" and "for three days" do;
+- durations that do not measure an event: deadlines ("within six months"), points ("in four
+  years", "after three days, ..."), "70 years since"; "lasted five hours", "for three days",
+  "waited three years", "after three days of talks" measure one (see _is_measured_duration);
 - quantities nested in another claim: a parenthesis right after a figure (a conversion or a
   breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km").
 """
@@ -479,18 +480,28 @@ def _keep(doc, c: _Claim, text: str) -> bool:
 
 
 def _is_measured_duration(doc, c: _Claim) -> bool:
-    """"lasted five hours", "for three days", "sentenced to 10 years" — not "in four years"."""
-    if c.qualifier is None and c.first > 0 and doc[c.first - 1].lower_ in ("for", "after", "within"):
-        return True
-    if c.first > 0 and doc[c.start - 1].lower_ in ("in", "since", "of", "ago"):
-        return False
+    """A duration is a claim when it measures an event: "lasted five hours", "took four weeks",
+    "spent two years", "waited three years" (the wait is the event measured), "sentenced to 10
+    years", "blocked the road for (at least) three days", "after three days of talks",
+    "Five hours of talks ...". Not when it places or bounds a time: a deadline ("within six
+    months", "by ..."), a point ("in four years", "after three days, ...", "two years ago"),
+    a period start/age ("70 years since", "five years old")."""
+    prev = doc[c.start - 1].lower_ if c.start > 0 else ""  # the word before any qualifier
     nxt = doc[c.end] if c.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("ago", "earlier", "later", "since", "old", "before", "after", "into"):
+    nxt_word = nxt.lower_ if nxt is not None else ""
+    if prev in ("within", "in", "since", "of", "ago", "by", "every", "per", "than"):
         return False
+    if nxt_word in ("ago", "earlier", "later", "since", "old", "before", "after", "into", "from", "away"):
+        return False
+    of_event = nxt_word == "of" and c.end + 1 < len(doc) and doc[c.end + 1].pos_ in ("NOUN", "VERB", "ADJ")
+    if prev == "after":
+        return of_event  # "after three days of talks" measures the talks; "after three days, ..." is a point
+    if prev == "for":
+        return True
     unit_tok = doc[c.end - 1]
     head = unit_tok.head
     if unit_tok.dep_ in ("dobj", "npadvmod", "obj") and head.lemma_.lower() in DURATION_VERBS:
         return True
     if unit_tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in DURATION_VERBS:
         return True
-    return False
+    return of_event and unit_tok.dep_ in ("nsubj", "nsubjpass")  # "Five hours of talks ended ..."
