@@ -11,8 +11,9 @@ What is *not* a claim (the general rules):
 - small counts (< 10) of a noun without a qualifier ("the two leaders", "two countries"),
   unless they count people ("three civilians"); "at least six satellites" is a claim;
 - durations that do not measure an event: deadlines ("within six months"), points ("in four
-  years", "after three days, ..."), "70 years since"; "lasted five hours", "for three days",
-  "waited three years", "after three days of talks" measure one (see _is_measured_duration);
+  years", "after three days, ..."), waits ("waited three years"), "70 years since"; "lasted
+  five hours", "for three days", "after three days of talks", "adds 10 days to the journey"
+  measure one (see _is_measured_duration);
 - quantities nested in another claim: a parenthesis right after a figure (a conversion or a
   breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km").
 """
@@ -26,8 +27,9 @@ from spacy.tokens import Span, Token
 from parallax.extract.numwords import is_digits, is_number_token, parse_number, split_digit_scale
 from parallax.extract.timex import resolve_timexes, timex_at
 from parallax.extract.units import (
-    CLASSIFIER_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, DURATION_VERBS,
+    CLASSIFIER_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, DURATION_CHANGE_VERBS, DURATION_VERBS,
     MEASURE_UNITS, PERCENT_WORDS, QUALIFIER_SEQS, SHARED_CURRENCY_BARE, SHARED_CURRENCY_WORDS, TIME_UNITS,
+    WAIT_VERBS,
 )
 from parallax.model import NumberClaim
 from parallax.nlp.analyzed import AnalyzedDoc
@@ -480,16 +482,24 @@ def _keep(doc, c: _Claim, text: str) -> bool:
 
 
 def _is_measured_duration(doc, c: _Claim) -> bool:
-    """A duration is a claim when it measures an event: "lasted five hours", "took four weeks",
-    "spent two years", "waited three years" (the wait is the event measured), "sentenced to 10
-    years", "blocked the road for (at least) three days", "after three days of talks",
-    "Five hours of talks ...". Not when it places or bounds a time: a deadline ("within six
-    months", "by ..."), a point ("in four years", "after three days, ...", "two years ago"),
-    a period start/age ("70 years since", "five years old")."""
+    """A duration is a claim when it measures an event or a change: "lasted five hours", "took
+    four weeks", "spent two years", "sentenced to 10 years", "blocked the road for (at least)
+    three days", "after three days of talks", "Five hours of talks ...", "adds roughly 10 days
+    to the journey", "delayed by two weeks". Not when it places or bounds a time or only says
+    time passed: a deadline ("within six months"), a point ("in four years", "after three days,
+    ...", "two years ago"), a period start or an age ("70 years since", "five years old"), a
+    wait ("have waited three years" says time passed; nothing is measured)."""
     prev = doc[c.start - 1].lower_ if c.start > 0 else ""  # the word before any qualifier
     nxt = doc[c.end] if c.end < len(doc) else None
     nxt_word = nxt.lower_ if nxt is not None else ""
-    if prev in ("within", "in", "since", "of", "ago", "by", "every", "per", "than"):
+    unit_tok = doc[c.end - 1]
+    governor = _governing_verb(unit_tok)
+    gov_lemma = governor.lemma_.lower() if governor is not None else ""
+    if gov_lemma in WAIT_VERBS:
+        return False
+    if prev == "by":
+        return gov_lemma in DURATION_CHANGE_VERBS  # "delayed by two weeks"; not "by three years' time"
+    if prev in ("within", "in", "since", "of", "ago", "every", "per", "than"):
         return False
     if nxt_word in ("ago", "earlier", "later", "since", "old", "before", "after", "into", "from", "away"):
         return False
@@ -498,10 +508,20 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
         return of_event  # "after three days of talks" measures the talks; "after three days, ..." is a point
     if prev == "for":
         return True
-    unit_tok = doc[c.end - 1]
     head = unit_tok.head
-    if unit_tok.dep_ in ("dobj", "npadvmod", "obj") and head.lemma_.lower() in DURATION_VERBS:
+    if unit_tok.dep_ in ("dobj", "npadvmod", "obj") and head.lemma_.lower() in DURATION_VERBS | DURATION_CHANGE_VERBS:
         return True
     if unit_tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in DURATION_VERBS:
         return True
     return of_event and unit_tok.dep_ in ("nsubj", "nsubjpass")  # "Five hours of talks ended ..."
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None

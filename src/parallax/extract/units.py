@@ -134,8 +134,16 @@ CLASSIFIER_NOUNS = {
     "sets", "vehicles", "types", "kinds", "pairs", "cases",
 }
 
-# verbs whose direct time object is a measured duration ("lasted five hours")
+# verbs whose direct time object is a measured duration ("lasted five hours"); not "wait":
+# "waited three years" expresses time passing, not a quantity of an event
 DURATION_VERBS = {
-    "last", "take", "spend", "run", "continue", "wait", "serve", "stay", "remain", "work",
+    "last", "take", "spend", "run", "continue", "serve", "stay", "remain", "work",
     "hold", "stretch", "span", "need", "require", "sentence", "talk", "meet",
 }
+# verbs of change whose time object is a measured difference ("adds ten days to the journey",
+# "delayed by two weeks")
+DURATION_CHANGE_VERBS = {
+    "add", "cut", "save", "shave", "extend", "shorten", "reduce", "delay", "lengthen", "prolong",
+    "postpone", "push", "increase", "halve", "double", "trim", "lose", "gain",
+}
+WAIT_VERBS = {"wait", "await"}
