@@ -372,3 +372,26 @@ def test_offset_in_years_keeps_year_precision(nlp):
 
 def test_offset_without_a_dated_anchor_is_skipped(nlp):
     assert dates(nlp, "Two days after the flood, soldiers arrived in the valley.") == []
+
+
+# -- periods, targets, genitives --------------------------------------------------------------
+
+def test_a_range_is_a_period_not_two_events(nlp):
+    text = ("Investigators say the firm moved funds through three banks between 2018 and 2020. "
+            "From June to August the mine was closed. The mine reopened in 2022.")
+    assert dates(nlp, text, published="2024-04-18") == ["2022"]
+
+
+def test_current_period_in_a_future_clause_is_a_target(nlp):
+    text = "The finance director said the group would cut costs by 8% this year. Sales fell last year."
+    assert dates(nlp, text, published="2024-04-18") == ["2023"]
+
+
+def test_genitive_date_is_attributive(nlp):
+    assert dates(nlp, "Last winter's storms damaged the pier. Tuesday's hearing was adjourned.",
+                 published="2024-04-18") == []
+
+
+def test_fronted_year_before_a_plural_subject_is_a_year(nlp):
+    ev = events(nlp, "In 2019 imports doubled. The clinic treated patients in 2000 cases.", published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("2019", "imports doubled")]

@@ -10,7 +10,10 @@ Decisions (documented here because they shape the timeline):
   war", "70 years since"); "N years ago/earlier/later" are;
 - attributive dates ("the 2016 launch", "the May launch", "the 2023 edition") name a thing
   already dated or a title: they feed the running reference but are not events;
-- "by 2023" is a deadline/state, not an event;
+- "by 2023" is a deadline/state, not an event; so is the current period of a future clause
+  ("will cut spending by 15% this year"); a range ("between 2021 and 2023", "from May to
+  July") is a period, not a point;
+- genitive dates ("last winter's floods", "Tuesday's vote") are attributive;
 - a date that only times a figure ("In 2021 trade amounted to $45,000", "launched six
   satellites since 1998") goes to NumberClaim.time, not to the timeline;
 - dateline/publication stamps (a line with no finite verb) are skipped;
@@ -177,10 +180,11 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
         subject_year = c.kind == "year" and first.dep_ in ("nsubj", "nsubjpass")
         if prev is not None and prev_word not in TIME_PREPS and not subject_year:
             return None
-        if c.kind == "year" and nxt is not None and nxt.tag_ == "NNS":
-            return None  # "in 2000 cases": a count, not a year
-    if c.kind == "dayword" and nxt is not None and nxt.text in ("'s", "'"):
-        tx.attributive = True
+        if (c.kind == "year" and nxt is not None and nxt.tag_ == "NNS"
+                and not (prev is not None and prev.is_sent_start) and nxt.dep_ not in ("nsubj", "nsubjpass")):
+            return None  # "in 2000 cases": a count, not a year; "In 2019 sales rose" is a year
+    if nxt is not None and nxt.text in ("'s", "'") and not (c.kind == "year" and nxt.text == "'"):
+        tx.attributive = True  # "yesterday's vote", "last winter's floods": like "the May vote"
     return tx
 
 
@@ -340,7 +344,7 @@ def _clause_text(verb: Token, phrase: Token, span: Span, other: set[int] = froze
         keep = sorted(head_words + [noun], key=lambda w: w.i) + keep
     while keep and (keep[0].is_punct or keep[0].is_space or keep[0].dep_ == "cc"):
         keep.pop(0)
-    while keep and (keep[-1].is_punct or keep[-1].is_space):
+    while keep and ((keep[-1].is_punct and keep[-1].text not in ("%", ")", "]")) or keep[-1].is_space):
         keep.pop()
     parts: list[str] = []
     for i, t in enumerate(keep):
@@ -363,14 +367,24 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     figures = number_spans(ad)
     para_starts = _paragraph_starts(ad.norm.text)
     timexes = resolve_timexes(ad)
+    ranges = _range_ends(ad.norm.text, timexes)
     seen: set[tuple] = set()
     events: list[Event] = []
-    for tx in timexes:
-        if tx.date is None or tx.stamp or tx.attributive or tx.prep == "by":
+    for i, tx in enumerate(timexes):
+        if tx.date is None or tx.stamp or tx.attributive or tx.prep == "by" or i in ranges:
             continue
+        if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
+            continue  # "will cut spending by 15% this year": a target period, like a deadline
         if tx.kind == "ago" and tx.prep in COMPARISON_PREPS:
             continue  # "up 40% from a year earlier": a baseline, not an event
         phrase, anchor = _attachment(tx.span)
+        extra_drop: set[int] = set()
+        if tx.kind == "year" and tx.span.root.dep_ == "nummod" and tx.span.root.head.pos_ == "NOUN":
+            # "In 2019 sales rose": the tagger hung the year on the noun after it
+            phrase = tx.span.root
+            before = tx.span.start - 1
+            if before >= 0 and ad.doc[before].pos_ == "ADP":
+                extra_drop.add(before)
         verb = _clause_verb(anchor)
         phrase = _participle_between(phrase, verb) or phrase
         own_clause = _own_clause_text(ad, tx)
@@ -381,7 +395,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         elif _main_clause_skipped(tx, anchor, verb, figures):
             continue
         else:
-            other = _other_dated_tokens(ad, tx, verb, timexes)
+            other = _other_dated_tokens(ad, tx, verb, timexes) | extra_drop
             desc = _clause_text(verb, phrase, tx.span, other) if verb is not None else tx.span.sent.text.strip()
         if not desc:
             continue
@@ -405,6 +419,21 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+_RANGE_GAP = {"between": re.compile(r"\s+and\s+"), "from": re.compile(r"\s*(?:to|until|till|through|-|–)\s*")}
+
+
+def _range_ends(text: str, timexes: list[Timex]) -> set[int]:
+    """Indexes of both ends of a period ("between 2021 and 2023", "from May to July"): an
+    activity over a period is not a point on the timeline."""
+    out: set[int] = set()
+    for i in range(len(timexes) - 1):
+        a, b = timexes[i], timexes[i + 1]
+        gap = _RANGE_GAP.get(a.prep)
+        if gap is not None and a.kind != "ago" and gap.fullmatch(text, a.end, b.start):
+            out.update((i, i + 1))
+    return out
 
 
 def _participle_between(phrase: Token, verb: Token | None) -> Token | None:
