@@ -311,3 +311,12 @@ def test_duration_measuring_an_event_is_a_claim(nlp, text, value, unit):
 ])
 def test_deadlines_and_points_in_time_are_not_claims(nlp, text):
     assert numbers(nlp, text) == []
+
+
+def test_figure_time_ignores_a_date_belonging_to_the_next_figure_or_a_modifier(nlp):
+    got = numbers(nlp, "Results came out on Tuesday. The insurer reported a loss of 20 million euros for the "
+                       "quarter, compared with a profit of 5 million euros a year earlier.", published="2024-04-18")
+    assert [(n.value, n.time) for n in got] == [(20e6, None), (5e6, "2023")]
+    got = numbers(nlp, "The bakery chain, which opened 40 shops last year, expects to lose 3 million euros.",
+                  published="2024-04-18")
+    assert [(n.value, n.time) for n in got] == [(40, "2023"), (3e6, None)]

@@ -395,3 +395,30 @@ def test_genitive_date_is_attributive(nlp):
 def test_fronted_year_before_a_plural_subject_is_a_year(nlp):
     ev = events(nlp, "In 2019 imports doubled. The clinic treated patients in 2000 cases.", published="2024-04-18")
     assert [(e.date, e.text) for e in ev] == [("2019", "imports doubled")]
+
+
+# -- baselines, deadlines, datelines, relative clauses ----------------------------------------
+
+def test_compared_with_a_year_earlier_is_a_baseline(nlp):
+    text = ("The bank reported a loss of 20 million euros for the quarter, compared with a profit "
+            "of 5 million euros a year earlier.")
+    assert dates(nlp, text, published="2024-04-18") == []
+
+
+def test_by_the_end_of_next_year_is_a_deadline(nlp):
+    assert dates(nlp, "The mayor has promised to plant 5,000 trees by the end of next year.",
+                 published="2024-04-18") == []
+
+
+def test_dateline_date_is_a_stamp_and_leaves_the_event_text(nlp):
+    text = "PORTO, April 17, 2024 (Coastwire) - Fishermen blockaded the harbour on Tuesday."
+    ev = events(nlp, text, published="2024-04-17")
+    assert [(e.date, e.date_text, e.text) for e in ev] == [("2024-04-16", "Tuesday", "Fishermen blockaded the harbour")]
+
+
+def test_relative_clause_event_names_its_antecedent(nlp):
+    ev = events(nlp, "The ferry operator, which carried 3 million people last year, cut fares.",
+                published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator carried 3 million people")]
+    ev = events(nlp, "Flooding hit the lower town, where the river peaked in February.", published="2024-04-18")
+    assert [(e.date, e.text) for e in ev] == [("2024-02", "the river peaked")]

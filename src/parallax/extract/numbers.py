@@ -89,14 +89,16 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
     out: list[NumberClaim] = []
     spans: list[tuple[int, int]] = []
     for sent in ad.doc.sents:
-        for c in _sentence_claims(ad, sent, blocked):
+        claims = _sentence_claims(ad, sent, blocked)
+        for k, c in enumerate(claims):
             s_char = ad.doc[c.start].idx
+            next_figure = ad.doc[claims[k + 1].start].idx if k + 1 < len(claims) else None
             e_char = ad.doc[c.end - 1].idx + len(ad.doc[c.end - 1])
             m = ad.mention(s_char, e_char)
             out.append(NumberClaim(
                 id=f"{ad.id}-n{len(out) + 1}", doc=ad.id, start=m.start, end=m.end, text=m.text,
                 value=c.value, unit=c.unit, about=c.about, qualifier=c.qualifier,
-                time=timex_at(ad, sent, ad.doc[c.first].idx), sentence=ad.orig_sentence_at(s_char),
+                time=timex_at(ad, sent, ad.doc[c.first].idx, next_figure), sentence=ad.orig_sentence_at(s_char),
             ))
             spans.append((s_char, e_char))
     ad.extras["numbers"] = out

@@ -135,7 +135,7 @@ _CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|[–—(\[]")
 def _clause_end(text: str, start: int, limit: int) -> int:
     m = _CLAUSE_END.search(text, start, limit)
     end = m.start() if m else limit
-    return len(text[start:end].rstrip(" .!?\"'”’")) + start
+    return len(text[start:end].rstrip(" \t\n.!?\"'”’")) + start
 
 
 def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex]) -> Timex | None:
@@ -156,6 +156,9 @@ def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex]) -> Timex | N
                  prep=c.groups["dir"].lower(), clause=clause)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+$", re.I)
+
+
 def _classify(c: Candidate, span: Span) -> Timex | None:
     """Reject non-dates ("Theresa May", "Resolution 2397"), mark attributive uses."""
     doc = span.doc
@@ -168,6 +171,8 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
     )
     attributive = (prev_word in DETERMINERS or (prev is not None and prev.tag_ in ("PRP$", "POS"))) and before_noun
     tx = Timex(start=c.start, end=c.end, kind=c.kind, span=span, prep=prev_word, attributive=attributive)
+    if _DEADLINE_BEFORE.search(doc.text, max(0, c.start - 30), c.start):
+        tx.prep = "by"  # "by the end of next year": a deadline like "by 2026"
     bare = (c.kind == "my" and "y" not in c.groups) or c.kind == "year"
     if bare and not ("part" in c.groups or "edge" in c.groups):
         first = span[0]
@@ -229,6 +234,12 @@ def _is_future(span: Span) -> bool:
     return False
 
 
+# a dateline opening a story's first line: an all-caps place, optional region/date, an
+# optional (agency), then a dash: "PLACE, Region, May 5, 2025 (Agency) — "
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,[ \t]*[^\n()—–]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+")
+
+
 def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
     """A dateline or "Posted on ..." line: a short line with no finite verb, or naming a stamp."""
     text = ad.norm.text
@@ -240,6 +251,9 @@ def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
     seg = ad.doc.char_span(lo, hi, alignment_mode="expand")
     if seg is None:
         return False
+    dateline = _DATELINE.match(text, line_start)
+    if dateline and span.end_char <= dateline.end():
+        return True  # "GDANSK, March 5, 2025 (Nordwire) - Dockworkers walked out ..."
     lead = [t.lower_ for t in ad.doc[max(seg.start, span.start - 4): span.start]]
     short = len(seg.text.strip()) <= STAMP_MAX_CHARS
     # "Published" may tag VBD; a verb with a subject is finite whatever its tag ("The mill reopened" as VBN)
@@ -337,11 +351,16 @@ def _clause_text(verb: Token, phrase: Token, span: Span, other: set[int] = froze
     # a comma left next to a dropped phrase ("The bridge, [built in 1932], collapsed")
     keep = [t for t in keep if not (t.is_punct and t.text in (",", "—", "–", "-")
                                     and (t.i - 1 in drop or t.i + 1 in drop))]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        noun = verb.head
-        head_words = [w for mod in noun.lefts if mod.dep_ in ("det", "amod", "compound", "poss", "nummod")
-                      for w in mod.subtree]
-        keep = sorted(head_words + [noun], key=lambda w: w.i) + keep
+    if verb.head.pos_ in ("NOUN", "PROPN") and (
+            (verb.dep_ == "acl" and verb.tag_ == "VBN")
+            or (verb.dep_ == "relcl" and keep and keep[0].lower_ in ("which", "who", "that"))):
+        # "The report, published on Tuesday" -> "The report published"; "the airline, which
+        # carried ... last year" -> "the airline carried ..."
+        if verb.dep_ == "relcl":
+            keep = keep[1:]
+        keep = _noun_words(verb.head) + keep
+    elif verb.dep_ == "relcl" and keep and keep[0].lower_ in ("where", "when", "whereby"):
+        keep = keep[1:]  # "the town, where the river peaked in January" -> "the river peaked"
     while keep and (keep[0].is_punct or keep[0].is_space or keep[0].dep_ == "cc"):
         keep.pop(0)
     while keep and ((keep[-1].is_punct and keep[-1].text not in ("%", ")", "]")) or keep[-1].is_space):
@@ -352,9 +371,20 @@ def _clause_text(verb: Token, phrase: Token, span: Span, other: set[int] = froze
         if i + 1 < len(keep):
             parts.append(t.whitespace_ if keep[i + 1].i == t.i + 1 else " ")
     out = re.sub(r"\s+", " ", "".join(parts)).strip()
+    out = _DATELINE.sub("", out, count=1) if _DATELINE.match(out) else out
     if len(out) > MAX_EVENT_CHARS:
         out = out[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + "…"
     return out
+
+
+def _noun_words(noun: Token) -> list[Token]:
+    """A noun with its determiner, adjectives, compounds and conjuncts ("the regional airline",
+    "Lisbon and Porto")."""
+    mods = [w for mod in noun.children
+            if (mod.i < noun.i and mod.dep_ in ("det", "amod", "compound", "poss", "nummod"))
+            or (mod.i > noun.i and mod.dep_ in ("cc", "conj"))
+            for w in mod.subtree]
+    return sorted(mods + [noun], key=lambda w: w.i)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -375,8 +405,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             continue
         if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
             continue  # "will cut spending by 15% this year": a target period, like a deadline
-        if tx.kind == "ago" and tx.prep in COMPARISON_PREPS:
-            continue  # "up 40% from a year earlier": a baseline, not an event
+        if (tx.kind == "ago" and tx.prep in COMPARISON_PREPS) or _in_comparison(tx.span):
+            continue  # "up 40% from a year earlier", "compared with ... a year earlier": a baseline
         phrase, anchor = _attachment(tx.span)
         extra_drop: set[int] = set()
         if tx.kind == "year" and tx.span.root.dep_ == "nummod" and tx.span.root.head.pos_ == "NOUN":
@@ -419,6 +449,18 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+def _in_comparison(span: Span) -> bool:
+    """The date is inside a "compared with/to", "than", "versus" or "against" phrase."""
+    t = span.root
+    for _ in range(6):
+        if t.lemma_.lower() == "compare" or t.lower_ in ("than", "versus", "vs", "vs.", "against"):
+            return True
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "prep") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 _RANGE_GAP = {"between": re.compile(r"\s+and\s+"), "from": re.compile(r"\s*(?:to|until|till|through|-|–)\s*")}
@@ -527,15 +569,30 @@ def _dates_a_quantity(anchor: Token, figures: list[tuple[int, int]]) -> bool:
     return any(s <= anchor.idx < e for s, e in figures)
 
 
-def timex_at(ad: AnalyzedDoc, sent: Span, near: int) -> str | None:
+def _in_other_modifier(tx: Timex, near: int) -> bool:
+    """The date sits in a relative clause or participle modifier that does not hold `near`."""
+    verb = _clause_verb(_attachment(tx.span)[1])
+    if verb is None or verb.dep_ not in ("relcl", "acl"):
+        return False
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return not lo <= near < hi
+
+
+def timex_at(ad: AnalyzedDoc, sent: Span, near: int, limit: int | None = None) -> str | None:
     """The date a figure at normalised offset `near` refers to: the closest point date
-    stated in its sentence, preferring one before it (used by numbers.py)."""
+    stated in its sentence, preferring one before it; one after it only up to `limit` (the
+    next figure, which a date after it belongs to: "a loss of 35m, compared with a profit of
+    12m a year earlier") (used by numbers.py)."""
     best: tuple[int, str] | None = None
     for tx in resolve_timexes(ad):
         if tx.date is None or tx.stamp or tx.attributive:
             continue
         if tx.start < sent.start_char or tx.end > sent.end_char:
             continue
+        if limit is not None and tx.start > near and tx.start >= limit:
+            continue
+        if _in_other_modifier(tx, near):
+            continue  # "the airline, which carried 4m passengers last year, expects to lose $2m"
         if tx.clause is not None and tx.clause[0] <= near < tx.clause[1]:
             return tx.date  # "since 2019, when a stoppage cost $60 million": the clause's own date
         if tx.prep in ("since", "by", "until", "till") or tx.kind == "offset":
