@@ -320,3 +320,11 @@ def test_figure_time_ignores_a_date_belonging_to_the_next_figure_or_a_modifier(n
     got = numbers(nlp, "The bakery chain, which opened 40 shops last year, expects to lose 3 million euros.",
                   published="2024-04-18")
     assert [(n.value, n.time) for n in got] == [(40, "2023"), (3e6, None)]
+
+
+def test_range_ends_share_the_unit_written_once(nlp):
+    got = numbers(nlp, "Tariffs will rise by between 4 and 6 per cent.")
+    assert [(n.text, n.value, n.unit) for n in got] == [("between 4", 4, "%"), ("6 per cent", 6, "%")]
+    got = numbers(nlp, "The mine will produce 7 to 9 million tonnes of copper.")
+    assert [(n.value, n.unit) for n in got] == [(7e6, "tonnes"), (9e6, "tonnes")]
+    assert [n.value for n in numbers(nlp, "Rents climbed 2-4% in the capital.")] == [2, 4]

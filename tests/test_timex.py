@@ -422,3 +422,14 @@ def test_relative_clause_event_names_its_antecedent(nlp):
     assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator carried 3 million people")]
     ev = events(nlp, "Flooding hit the lower town, where the river peaked in February.", published="2024-04-18")
     assert [(e.date, e.text) for e in ev] == [("2024-02", "the river peaked")]
+
+
+def test_period_ends_and_number_baselines_are_not_events(nlp):
+    text = "Complaints rose 12 per cent to 9,000 in the year to March, up from 8,000 a year earlier."
+    assert dates(nlp, text, published="2024-04-18") == []
+
+
+def test_fortnight_ago_and_start_of_year(nlp):
+    ev = events(nlp, "A fortnight ago, divers found the wreck. The museum has been shut since the start of 2022.",
+                published="2024-04-18")
+    assert [(e.date, e.date_text) for e in ev] == [("2024-04-04", "A fortnight ago"), ("2022", "the start of 2022")]

@@ -241,6 +241,8 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.noun = previous[-1].noun
             c.end = _trailing_pp(doc, k, sent.end)
             c.about = (c.unit or "") + (" " + doc[k:c.end].text if c.end > k else "")
+    if c.kind == "bare" and not glued_unit:
+        _share_range_unit(ad, sent, c)
     c.qualifier, q_start = _qualifier(doc, c.start, sent.start)
     if q_start is not None:
         c.start = q_start
@@ -253,6 +255,32 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
         if of:
             c.about = of
     return c
+
+
+RANGE_JOINERS = {"and", "to", "-", "–", "or"}
+
+
+def _share_range_unit(ad: AnalyzedDoc, sent: Span, c: _Claim) -> None:
+    """"between 3 and 5 per cent", "8 to 10 million tonnes": the first end of a range takes the
+    unit (and scale) written once after the second."""
+    doc = ad.doc
+    k = c.last + 1
+    if k + 1 >= sent.end or doc[k].lower_ not in RANGE_JOINERS:
+        return
+    if doc[k].lower_ in ("and", "or") and not (c.first > sent.start and doc[c.first - 1].lower_ == "between"):
+        return  # "3 and 5 per cent" only as "between 3 and 5 per cent"
+    nxt = _number_start(doc, k + 1, sent.end)
+    if nxt is None:
+        return
+    other = _read_claim(ad, sent, *nxt, [])
+    if other is None or other.kind in ("bare", "count") or other.currency:
+        return  # "$3 to $5" carries its own currency; counts are read as they are
+    c.kind, c.unit = other.kind, other.unit
+    scale = doc[other.last].lower_
+    if other.last > other.first and scale in ("thousand", "million", "billion", "trillion") and c.value < 1000:
+        c.value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
+    if c.first > sent.start and doc[c.first - 1].lower_ == "between":
+        c.start = c.first - 1  # the claim reads "between 3"
 
 
 def _currency_word(ad: AnalyzedDoc, k: int, end: int) -> tuple[str, int] | None:
@@ -430,8 +458,8 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     after_i = doc[c.last].idx + len(doc[c.last])
     after = text[after_i: after_i + 2]
     # identifiers and model names: "T-72", "Falcon-9", "G7"
-    if before == "-" and before2.isalnum():
-        return False
+    if before == "-" and before2.isalnum() and not (before2.isdigit() and c.kind in ("percent", "money", "measure")):
+        return False  # but "2-3%" is a range
     if before.isalpha():
         return False
     # compound adjectives and ages: "five-year plan", "45-year-old"

@@ -42,18 +42,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")),
     ("my", re.compile(rf"(?:\b{_PART})?\b(?P<mon>{_FULL_MONTH}|{_ABBR_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|this coming)\s+)?(?P<wd>{_WD})\b(?!s\b)")),
-    ("year", re.compile(r"(?<![\d,.$€£¥/-])\b(?:(?P<part>early|mid|late)[- ])?(?P<y>1[6-9]\d\d|20\d\d)\b(?!s\b|'s\b|[,.]\d|-\d|/)")),
+    ("year", re.compile(r"(?<![\d,.$€£¥/-])\b(?:(?P<part>early|mid|late)[- ]|(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+)?"
+                        r"(?P<y>1[6-9]\d\d|20\d\d)\b(?!s\b|'s\b|[,.]\d|-\d|/)")),
     ("rel", re.compile(r"(?i)\b(?P<mod>last|next|this|previous|following|coming)\s+(?P<unit>year|month|week|weekend|summer|winter|spring|autumn|fall)\b")),
     ("rel_this", re.compile(r"(?i)\b(?P<dir>earlier|later)\s+this\s+(?P<unit>year|month|week)\b")),
     ("before_year", re.compile(r"(?i)\bthe\s+(?P<unit>year|month)\s+(?P<dir>before|after)\b")),
     ("dayword", re.compile(r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight)\b")),
     ("ago", re.compile(
-        rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|weeks?|days?|decades?)"
+        rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|fortnights?|weeks?|days?|decades?)"
         r"(?P<half2>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|previously|before(?=\s*[,.;])|after(?=\s*[,.;]))\b")),
     # "a week after prosecutors charged ...", "two days before the vote": an offset from a date
     # stated in the same sentence (timex.resolve_timexes finds it), dating what follows
     ("offset", re.compile(
-        rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|weeks?|days?|decades?)"
+        rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|fortnights?|weeks?|days?|decades?)"
         r"\s+(?P<dir>before|after)\b(?!\s*[,.;:])")),
 ]
 
@@ -132,7 +133,7 @@ def resolve_offset(c: Candidate, anchor: tuple[date, Precision]) -> tuple[date, 
     Wednesday, a week after X" -> X on Wednesday minus 7 days; "on Friday, two days before
     Y" -> Y on Friday plus 2 days."""
     unit = c.groups["unit"].lower().rstrip("s")
-    finer = {"M": ("day", "week"), "Y": ("day", "week", "month")}.get(anchor[1], ())
+    finer = {"M": ("day", "week", "fortnight"), "Y": ("day", "week", "fortnight", "month")}.get(anchor[1], ())
     if unit in finer:
         return anchor  # "in March, a week after X": a week is below what the anchor says
     back = {**c.groups, "dir": "earlier" if c.groups["dir"].lower() == "after" else "later"}
@@ -247,8 +248,8 @@ def resolve(c: Candidate, pub: date | None, ref: tuple[date, Precision] | None,
             prec = "Y" if months % 12 == 0 else "M"
         elif unit == "month":
             d, prec = add_months(base, sign * round(n)), "M"
-        elif unit == "week":
-            d, prec = base + timedelta(days=sign * 7 * n), "D"
+        elif unit in ("week", "fortnight"):
+            d, prec = base + timedelta(days=sign * (7 if unit == "week" else 14) * n), "D"
         else:
             d, prec = base + timedelta(days=sign * n), "D"
         if prec_cap is not None and "YMD".index(prec_cap) < "YMD".index(prec):

@@ -159,6 +159,11 @@ def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex]) -> Timex | N
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+$", re.I)
 
 
+_PERIOD_END_BEFORE = re.compile(
+    r"\b(?:year|years|months|quarter|quarters|half|period|weeks|days)\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?$",
+    re.I)
+
+
 def _classify(c: Candidate, span: Span) -> Timex | None:
     """Reject non-dates ("Theresa May", "Resolution 2397"), mark attributive uses."""
     doc = span.doc
@@ -173,6 +178,8 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
     tx = Timex(start=c.start, end=c.end, kind=c.kind, span=span, prep=prev_word, attributive=attributive)
     if _DEADLINE_BEFORE.search(doc.text, max(0, c.start - 30), c.start):
         tx.prep = "by"  # "by the end of next year": a deadline like "by 2026"
+    elif _PERIOD_END_BEFORE.search(doc.text, max(0, c.start - 30), c.start):
+        tx.prep = "period"  # "in the year to March": when a period of figures ended
     bare = (c.kind == "my" and "y" not in c.groups) or c.kind == "year"
     if bare and not ("part" in c.groups or "edge" in c.groups):
         first = span[0]
@@ -401,7 +408,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     seen: set[tuple] = set()
     events: list[Event] = []
     for i, tx in enumerate(timexes):
-        if tx.date is None or tx.stamp or tx.attributive or tx.prep == "by" or i in ranges:
+        if tx.date is None or tx.stamp or tx.attributive or tx.prep in ("by", "period") or i in ranges:
             continue
         if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
             continue  # "will cut spending by 15% this year": a target period, like a deadline
@@ -452,11 +459,14 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
 
 
 def _in_comparison(span: Span) -> bool:
-    """The date is inside a "compared with/to", "than", "versus" or "against" phrase."""
+    """The date is inside a "compared with/to", "than", "versus", "against" or "up/down from"
+    phrase."""
     t = span.root
     for _ in range(6):
         if t.lemma_.lower() == "compare" or t.lower_ in ("than", "versus", "vs", "vs.", "against"):
             return True
+        if t.lower_ == "from" and t.i > 0 and t.doc[t.i - 1].lower_ in ("up", "down"):
+            return True  # "up from 8,000 a year earlier"
         if (t.pos_ in ("VERB", "AUX") and t.dep_ != "prep") or t.head is t:
             return False
         t = t.head
@@ -564,6 +574,8 @@ def _dates_a_quantity(anchor: Token, figures: list[tuple[int, int]]) -> bool:
     """The expression modifies a figure or a period noun rather than a verb."""
     if anchor.pos_ not in ("NOUN", "NUM", "SYM", "PROPN") or anchor.pos_ == "PROPN":
         return False
+    if anchor.pos_ == "NUM" and anchor.like_num:
+        return True  # "up from 37,800 a year earlier": when a number held
     if anchor.lower_ in PERIOD_NOUNS:
         return True
     return any(s <= anchor.idx < e for s, e in figures)
