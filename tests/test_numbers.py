@@ -328,3 +328,14 @@ def test_range_ends_share_the_unit_written_once(nlp):
     got = numbers(nlp, "The mine will produce 7 to 9 million tonnes of copper.")
     assert [(n.value, n.unit) for n in got] == [(7e6, "tonnes"), (9e6, "tonnes")]
     assert [n.value for n in numbers(nlp, "Rents climbed 2-4% in the capital.")] == [2, 4]
+
+
+def test_about_from_of_and_spending_phrases(nlp):
+    assert one(nlp, "A gale with gusts of up to 80 mph hit the coast.").about == "gusts"
+    assert one(nlp, "The council spent $3.1 million on flood barriers.").about == "flood barriers"
+    assert one(nlp, "The board approved $2 million in emergency grants.").about == "emergency grants"
+
+
+def test_nights_are_a_duration_unit(nlp):
+    n = one(nlp, "The curfew stayed in place for four nights.")
+    assert (n.value, n.unit) == (4, "nights")

@@ -400,12 +400,17 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
     of = _of_phrase(doc, c.end, sent.end)
     if of:
         return of
-    if c.kind == "money" and c.end + 1 < sent.end and doc[c.end].lower_ == "in":
+    if c.kind == "money" and c.end + 1 < sent.end and doc[c.end].lower_ in ("in", "on", "for"):
         nxt = doc[c.end + 1]
-        noun = nxt.head if nxt.pos_ == "ADJ" and nxt.head.i > nxt.i else nxt
+        noun = nxt
+        while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and noun.head.i < sent.end:
+            noun = noun.head  # "in emergency funds" -> funds
         if nxt.pos_ in ("NOUN", "ADJ") and not nxt.ent_type_ and noun.lemma_.lower() not in SESSION_NOUNS:
-            # "$3bn in aid", not "in 2020" nor "$45 in early trading"
+            # "$3bn in aid", "$4.5m on flood defences"; not "in 2020" nor "$45 in early trading"
             return _phrase(noun)
+    unit_tok = doc[c.end - 1]
+    if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of" and unit_tok.head.head.pos_ == "NOUN":
+        return _phrase(unit_tok.head.head, c.first)  # "winds of up to 90 mph", "a fine of $5m"
     tok = doc[c.last]
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
         return _phrase(tok.head)

@@ -112,7 +112,7 @@ MEASURE_UNITS = {
 }
 TIME_UNITS = {
     "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
-    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "night": "nights", "nights": "nights", "week": "weeks", "weeks": "weeks",
     "month": "months", "months": "months", "year": "years", "years": "years",
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
 }
