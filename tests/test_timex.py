@@ -433,3 +433,14 @@ def test_fortnight_ago_and_start_of_year(nlp):
     ev = events(nlp, "A fortnight ago, divers found the wreck. The museum has been shut since the start of 2022.",
                 published="2024-04-18")
     assert [(e.date, e.date_text) for e in ev] == [("2024-04-04", "A fortnight ago"), ("2022", "the start of 2022")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry reopens next March.", "2025-03"),
+    ("The ferry will reopen next April.", "2025-04"),  # the publication month itself: next year's
+    ("Ticket sales collapsed last May.", "2023-05"),
+    ("The airline expects to resume flights on Monday.", "2024-04-22"),
+    ("The smelter is due to restart on March 3.", "2025-03-03"),
+])
+def test_next_last_and_expected_dates(nlp, text, expected):
+    assert dates(nlp, text, published="2024-04-18") == [expected]

@@ -42,7 +42,7 @@ from datetime import date, datetime
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.timerules import Candidate, fmt, find_candidates, resolve, resolve_offset
+from parallax.extract.timerules import MONTHS, Candidate, fmt, find_candidates, resolve, resolve_offset
 from parallax.model import Event
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -111,7 +111,7 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
             continue
         tx.future = _is_future(span)
         tx.stamp = _is_stamp(ad, span)
-        resolved = resolve(c, pub, ref, tx.future)
+        resolved = _next_or_last_month(c, tx.prep, pub) or resolve(c, pub, ref, tx.future)
         if resolved is None:
             resolved = _fallback(span.text, pub)
         if resolved is None:
@@ -125,6 +125,20 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
         out.append(tx)
     ad.extras["timexes"] = out
     return out
+
+
+def _next_or_last_month(c: Candidate, prep: str, pub: date | None) -> tuple[date, str] | None:
+    """"next March" is the first March after the publication month, "last March" the last one
+    before it, whatever the tense of the clause."""
+    if c.kind != "my" or "y" in c.groups or prep not in ("next", "last") or pub is None:
+        return None
+    month = MONTHS[c.groups["mon"].rstrip(".").lower()]
+    year = pub.year
+    if prep == "next" and month <= pub.month:
+        year += 1
+    elif prep == "last" and month >= pub.month:
+        year -= 1
+    return date(year, month, 1), "M"
 
 
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\s+")
