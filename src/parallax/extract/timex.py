@@ -36,7 +36,7 @@ Decisions (documented here because they shape the timeline):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -102,11 +102,11 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
         if span is None or len(span) == 0:
             continue
         if c.kind == "offset":
-            tx = _resolve_offset(c, span, out)
+            tx = _resolve_offset(c, span, out, text)
             if tx is not None:
                 out.append(tx)  # dated from its own sentence: not a new running reference
             continue
-        tx = _classify(c, span)
+        tx = _classify(c, span, text)
         if tx is None:
             continue
         tx.future = _is_future(span)
@@ -152,17 +152,20 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return len(text[start:end].rstrip(" \t\n.!?\"'”’")) + start
 
 
-def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex]) -> Timex | None:
+def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex], text: str) -> Timex | None:
     """"on Wednesday, a week after X": the date of X, measured from the closest date before
     the offset in the same sentence; without such an anchor the offset is not resolved."""
     sent = span.sent
-    anchor = next((t for t in reversed(earlier)
-                   if t.value is not None and not t.stamp and t.kind != "offset"
-                   and sent.start_char <= t.start and t.end <= c.start), None)
+    anchor = None
+    for t in reversed(earlier):
+        if t.start < sent.start_char:
+            break
+        if t.value is not None and not t.stamp and t.kind != "offset" and t.end <= c.start:
+            anchor = t
+            break
     if anchor is None:
         return None
     resolved = resolve_offset(c, anchor.value)
-    text = span.doc.text
     clause = (c.end + 1, _clause_end(text, c.end + 1, sent.end_char))
     if clause[1] <= clause[0]:
         return None
@@ -178,7 +181,7 @@ _PERIOD_END_BEFORE = re.compile(
     re.I)
 
 
-def _classify(c: Candidate, span: Span) -> Timex | None:
+def _classify(c: Candidate, span: Span, text: str) -> Timex | None:
     """Reject non-dates ("Theresa May", "Resolution 2397"), mark attributive uses."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -190,9 +193,9 @@ def _classify(c: Candidate, span: Span) -> Timex | None:
     )
     attributive = (prev_word in DETERMINERS or (prev is not None and prev.tag_ in ("PRP$", "POS"))) and before_noun
     tx = Timex(start=c.start, end=c.end, kind=c.kind, span=span, prep=prev_word, attributive=attributive)
-    if _DEADLINE_BEFORE.search(doc.text, max(0, c.start - 30), c.start):
+    if _DEADLINE_BEFORE.search(text, max(0, c.start - 30), c.start):
         tx.prep = "by"  # "by the end of next year": a deadline like "by 2026"
-    elif _PERIOD_END_BEFORE.search(doc.text, max(0, c.start - 30), c.start):
+    elif _PERIOD_END_BEFORE.search(text, max(0, c.start - 30), c.start):
         tx.prep = "period"  # "in the year to March": when a period of figures ended
     bare = (c.kind == "my" and "y" not in c.groups) or c.kind == "year"
     if bare and not ("part" in c.groups or "edge" in c.groups):
@@ -419,6 +422,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     para_starts = _paragraph_starts(ad.norm.text)
     timexes = resolve_timexes(ad)
     ranges = _range_ends(ad.norm.text, timexes)
+    starts = [t.start for t in timexes]  # document order
     seen: set[tuple] = set()
     events: list[Event] = []
     for i, tx in enumerate(timexes):
@@ -446,7 +450,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         elif _main_clause_skipped(tx, anchor, verb, figures):
             continue
         else:
-            other = _other_dated_tokens(ad, tx, verb, timexes) | extra_drop
+            other = _other_dated_tokens(ad, tx, verb, timexes, starts) | extra_drop
             desc = _clause_text(verb, phrase, tx.span, other) if verb is not None else tx.span.sent.text.strip()
         if not desc:
             continue
@@ -534,15 +538,16 @@ def _own_clause_text(ad: AnalyzedDoc, tx: Timex) -> str:
     return out
 
 
-def _other_dated_tokens(ad: AnalyzedDoc, tx: Timex, verb: Token | None, timexes: list[Timex]) -> set[int]:
+def _other_dated_tokens(ad: AnalyzedDoc, tx: Timex, verb: Token | None, timexes: list[Timex],
+                        starts: list[int]) -> set[int]:
     """Tokens of the same sentence that another expression dates (an offset and its event, a
     when-clause, a participle modifier "built in 1932"): not part of this date's event."""
     if verb is None:
         return set()
     sent = tx.span.sent
     out: set[int] = set()
-    for o in timexes:
-        if o is tx or o.start < sent.start_char or o.end > sent.end_char:
+    for o in timexes[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]:
+        if o is tx or o.end > sent.end_char:
             continue
         if o.clause is not None:
             span = ad.doc.char_span(o.start, o.clause[1], alignment_mode="expand")
