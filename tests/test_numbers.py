@@ -339,3 +339,15 @@ def test_about_from_of_and_spending_phrases(nlp):
 def test_nights_are_a_duration_unit(nlp):
     n = one(nlp, "The curfew stayed in place for four nights.")
     assert (n.value, n.unit) == (4, "nights")
+
+
+def test_figure_time_from_period_end_and_nearest_date(nlp):
+    text = ("The bank said on Thursday its loss widened to $80 million from $50 million in the same period "
+            "last year. Sales fell to $2.2 billion in the three months ended June 30.")
+    got = numbers(nlp, text, published="2024-08-09")
+    assert [(n.value, n.time) for n in got] == [(80e6, "2024-08-08"), (50e6, "2023"), (2.2e9, "2024-06-30")]
+
+
+def test_about_drops_clauses_inside_the_subject(nlp):
+    n = numbers(nlp, "Shares of the retailer, which floated in 2019 at $20, fell 11% on Monday.")[-1]
+    assert (n.value, n.about) == (11, "Shares of the retailer")

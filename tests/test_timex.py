@@ -444,3 +444,9 @@ def test_fortnight_ago_and_start_of_year(nlp):
 ])
 def test_next_last_and_expected_dates(nlp, text, expected):
     assert dates(nlp, text, published="2024-04-18") == [expected]
+
+
+def test_one_clause_one_date_unless_coordinated(nlp):
+    text = ("The start-up raised $50 million in March 2023, a fifth of its peak valuation of $250 million in 2021. "
+            "Divers searched the wreck in May and August.")
+    assert dates(nlp, text, published="2024-04-18") == ["2023-03", "2023-05", "2023-08"]

@@ -424,7 +424,7 @@ def _subject_about(doc, c: _Claim, sent: Span) -> str | None:
             if attr is not None:
                 return _phrase(attr, c.first)
             return None
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -437,6 +437,9 @@ def _phrase(tok: Token, figure: int | None = None) -> str:
             if (ch.dep_ in ("relcl", "appos", "acl", "punct", "advmod") and ch.i > tok.i)
             or (figure is not None and ch.left_edge.i <= figure <= ch.right_edge.i)
             for t in ch.subtree}
+    # clauses and appositives deeper in the phrase ("shares of the company, which listed ...")
+    drop |= {t.i for d in tok.subtree if d.i > tok.i and d.dep_ in ("relcl", "appos", "acl") and d.i not in drop
+             for t in d.subtree}
     words = [t for t in tok.subtree if t.i not in drop]
     while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ")):
         words.pop()
@@ -556,7 +559,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None

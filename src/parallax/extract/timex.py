@@ -176,6 +176,7 @@ def _resolve_offset(c: Candidate, span: Span, earlier: list[Timex], text: str) -
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+$", re.I)
 
 
+PERIOD_END = "<period end>"  # a marker in Timex.prep, never a word
 _PERIOD_END_BEFORE = re.compile(
     r"\b(?:year|years|months|quarter|quarters|half|period|weeks|days)\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?$",
     re.I)
@@ -196,7 +197,7 @@ def _classify(c: Candidate, span: Span, text: str) -> Timex | None:
     if _DEADLINE_BEFORE.search(text, max(0, c.start - 30), c.start):
         tx.prep = "by"  # "by the end of next year": a deadline like "by 2026"
     elif _PERIOD_END_BEFORE.search(text, max(0, c.start - 30), c.start):
-        tx.prep = "period"  # "in the year to March": when a period of figures ended
+        tx.prep = PERIOD_END  # "in the year to March": when a period of figures ended
     bare = (c.kind == "my" and "y" not in c.groups) or c.kind == "year"
     if bare and not ("part" in c.groups or "edge" in c.groups):
         first = span[0]
@@ -252,7 +253,7 @@ def _is_future(span: Span) -> bool:
                     return False  # the clause's own tense decides; only infinitives look up
         elif t.lemma_.lower() in ("due", "likely", "poised") and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP"):
             return True  # "is due to reopen in March"
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False
@@ -312,11 +313,11 @@ def _attachment(span: Span) -> tuple[Token, Token]:
     phrase = span.root
     if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
         phrase = phrase.head
-    while phrase.dep_ in ("appos", "conj", "compound", "nummod") and phrase.head is not phrase:
+    while phrase.dep_ in ("appos", "conj", "compound", "nummod") and phrase.head.i != phrase.i:
         phrase = phrase.head
         if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
             phrase = phrase.head
-    anchor = phrase.head if phrase.head is not phrase else phrase
+    anchor = phrase.head if phrase.head.i != phrase.i else phrase
     return phrase, anchor
 
 
@@ -337,7 +338,7 @@ def _clause_verb(tok: Token) -> Token | None:
                 else:
                     break
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -350,9 +351,9 @@ def _has_subject(verb: Token) -> bool:
 def _clause_verb_above(tok: Token) -> Token | None:
     t = tok.head
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") and t is not tok:
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -426,7 +427,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     seen: set[tuple] = set()
     events: list[Event] = []
     for i, tx in enumerate(timexes):
-        if tx.date is None or tx.stamp or tx.attributive or tx.prep in ("by", "period") or i in ranges:
+        if tx.date is None or tx.stamp or tx.attributive or tx.prep in ("by", PERIOD_END) or i in ranges:
             continue
         if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
             continue  # "will cut spending by 15% this year": a target period, like a deadline
@@ -460,6 +461,10 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             keys = [("o", sent_i, tx.date, desc)]  # its own event, beside the one its anchor dates
         else:
             keys = [("s", sent_i, tx.date), ("p", para_i, tx.date)]
+            if verb is not None and not own_clause and not _coordinated(tx):
+                # one clause, one time: a second date the parser hung on the same verb
+                # modifies a noun ("raised $5m in May 2023, a third of its peak in 2021")
+                keys.append(("v", verb.i))
         if tx.kind != "offset":
             keys.append(("a", anchor.lemma_.lower(), tx.date))
             noun = _event_noun(tx.span)
@@ -485,7 +490,7 @@ def _in_comparison(span: Span) -> bool:
             return True
         if t.lower_ == "from" and t.i > 0 and t.doc[t.i - 1].lower_ in ("up", "down"):
             return True  # "up from 8,000 a year earlier"
-        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "prep") or t.head is t:
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "prep") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -511,12 +516,17 @@ def _participle_between(phrase: Token, verb: Token | None) -> Token | None:
     verb goes with the date phrase."""
     t = phrase
     for _ in range(6):
-        if verb is None or t is verb or t.head is t:
+        if verb is None or t.i == verb.i or t.head.i == t.i:
             return None
         if t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") and not _has_subject(t):
             return t
         t = t.head
     return None
+
+
+def _coordinated(tx: Timex) -> bool:
+    """"in May and August", "on Monday or Tuesday": one clause with several dates."""
+    return tx.prep in ("and", "or", ",") or tx.span.root.dep_ == "conj"
 
 
 def _main_clause_skipped(tx: Timex, anchor: Token, verb: Token | None, figures: list[tuple[int, int]]) -> bool:
@@ -554,7 +564,7 @@ def _other_dated_tokens(ad: AnalyzedDoc, tx: Timex, verb: Token | None, timexes:
             if span is not None:
                 out.update(range(span.start, span.end))
         other_verb = _clause_verb(_attachment(o.span)[1])
-        if (other_verb is not None and other_verb is not verb and other_verb.dep_ in ("acl", "relcl")
+        if (other_verb is not None and other_verb.i != verb.i and other_verb.dep_ in ("acl", "relcl")
                 and other_verb.i not in out and verb.left_edge.i <= other_verb.i <= verb.right_edge.i):
             out.update(t.i for t in other_verb.subtree)
     return out
@@ -611,10 +621,12 @@ def _in_other_modifier(tx: Timex, near: int) -> bool:
 
 def timex_at(ad: AnalyzedDoc, sent: Span, near: int, limit: int | None = None) -> str | None:
     """The date a figure at normalised offset `near` refers to: the closest point date
-    stated in its sentence, preferring one before it; one after it only up to `limit` (the
+    stated in its sentence, preferring one of the figure's own clause, then one before it; one after it only up to `limit` (the
     next figure, which a date after it belongs to: "a loss of 35m, compared with a profit of
     12m a year earlier") (used by numbers.py)."""
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
+    fig = ad.doc.char_span(near, near + 1, alignment_mode="expand")
+    fig_verb = _clause_verb(fig.root) if fig is not None and len(fig) else None
     for tx in resolve_timexes(ad):
         if tx.date is None or tx.stamp or tx.attributive:
             continue
@@ -622,13 +634,18 @@ def timex_at(ad: AnalyzedDoc, sent: Span, near: int, limit: int | None = None) -
             continue
         if limit is not None and tx.start > near and tx.start >= limit:
             continue
-        if _in_other_modifier(tx, near):
+        if tx.prep != PERIOD_END and _in_other_modifier(tx, near):
             continue  # "the airline, which carried 4m passengers last year, expects to lose $2m"
         if tx.clause is not None and tx.clause[0] <= near < tx.clause[1]:
             return tx.date  # "since 2019, when a stoppage cost $60 million": the clause's own date
         if tx.prep in ("since", "by", "until", "till") or tx.kind == "offset":
             continue
-        dist = near - tx.end if tx.end <= near else 10_000 + tx.start - near
-        if best is None or dist < best[0]:
-            best = (dist, tx.date)
-    return best[1] if best else None
+        # the nearest date, one after the figure weighing double ("In 2021 trade amounted to
+        # $45,000", "a loss of $140m in the same period last year")
+        dist = near - tx.end if tx.end <= near else 2 * (tx.start - near)
+        # a date of the figure's own clause first ("said on Thursday its loss widened from $50m
+        # in the same period last year")
+        other_clause = fig_verb is not None and _clause_verb(_attachment(tx.span)[1]) != fig_verb
+        if best is None or (other_clause, dist) < best[:2]:
+            best = (other_clause, dist, tx.date)
+    return best[2] if best else None
