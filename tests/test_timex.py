@@ -450,3 +450,17 @@ def test_one_clause_one_date_unless_coordinated(nlp):
     text = ("The start-up raised $50 million in March 2023, a fifth of its peak valuation of $250 million in 2021. "
             "Divers searched the wreck in May and August.")
     assert dates(nlp, text, published="2024-04-18") == ["2023-03", "2023-05", "2023-08"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Garcia said the panel was to meet again on Friday.", "2024-04-19"),
+    ("Officials said the tunnel was expected to reopen in March.", "2025-03"),
+    ("The tunnel was expected to reopen in March but stayed shut.", "2024-03"),  # not reported: a past plan
+])
+def test_future_in_the_past_of_reported_speech(nlp, text, expected):
+    assert dates(nlp, text, published="2024-04-18") == [expected]
+
+
+def test_was_to_event_text_leaves_out_the_date(nlp):
+    ev = events(nlp, "Garcia said the panel was to meet again on Friday.", published="2024-04-18")
+    assert ev[0].text == "the panel was to meet again"

@@ -62,6 +62,9 @@ FUTURE_LEMMAS = {
 }
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+PAST_BE = {"was", "were"}
+REPORTING_LEMMAS = {"say", "tell", "announce", "add", "state", "report", "confirm", "indicate", "explain",
+                    "write", "warn", "note", "claim", "insist", "predict", "signal"}
 # verbs of state: a date in their clause next to a figure times the figure, not an event
 STATIVE_LEMMAS = {"be", "have", "amount", "total", "account", "stand", "remain", "number", "exceed", "reach", "hold"}
 COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
@@ -240,6 +243,11 @@ def _is_future(span: Span) -> bool:
                     return True  # "plans to", "are planning to"; not "planned to" (a past plan)
                 if t.tag_ == "VBN" and (aux_words & PRESENT_BE or t.dep_ in ("acl", "advcl")):
                     return True  # "is set to", "is scheduled for"; "the vote, scheduled for May"
+                if aux_words & PAST_BE and t.tag_ in ("VBN", "VBG") and _reported(t):
+                    return True  # "said the bridge was expected to reopen in March"
+            if lemma == "be" and t.tag_ == "VBD" and _reported(t) and any(
+                    ch.dep_ == "xcomp" and any(a.lower_ == "to" for a in ch.children) for ch in t.children):
+                return True  # "said the committee was to meet on Friday"
             if first_verb and t.tag_ == "VBN" and t.dep_ in ("acl", "advcl") and not aux:
                 return False  # "the bridge, opened in May, carries ...": a done thing
             if first_verb and t.tag_ == "VBG" and t.dep_ in ("advcl", "acl") and not aux:
@@ -263,6 +271,11 @@ def _is_future(span: Span) -> bool:
 # optional (agency), then a dash: "PLACE, Region, May 5, 2025 (Agency) — "
 _DATELINE = re.compile(
     r"[ \t]*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,[ \t]*[^\n()—–]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+")
+
+
+def _reported(verb: Token) -> bool:
+    """The clause is what someone said (its tense is shifted back from the speaker's)."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _is_stamp(ad: AnalyzedDoc, span: Span) -> bool:
@@ -367,7 +380,7 @@ def _clause_text(verb: Token, phrase: Token, span: Span, other: set[int] = froze
     tokens (modifiers dated by another expression); a participle modifier gets its noun
     ("The report, published on Tuesday, ..." -> "The report published")."""
     drop: set[int] = set(range(span.start, span.end)) | {t.i for t in phrase.subtree} | set(other)
-    if verb.lemma_ == "be" and not any(ch.dep_ in ("attr", "acomp", "dobj") for ch in verb.children):
+    if verb.lemma_ == "be" and not any(ch.dep_ in ("attr", "acomp", "dobj", "xcomp") for ch in verb.children):
         drop = set(other)  # "The last launch was in 2016": the date is the predicate
     for ch in verb.children:
         if ch.dep_ in _SKIP_CHILD_DEPS and ch.dep_ != "punct":
