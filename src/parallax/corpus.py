@@ -48,6 +48,7 @@ def dossier_from(analyses: list[DocAnalysis], result: CorpusResult) -> Dossier:
         quotes=[q for a in analyses for q in a.quotes],
         numbers=[n for a in analyses for n in a.numbers],
         events=[e for a in analyses for e in a.events],
+        claims=[c for a in analyses for c in a.claims],
         alignments=result.alignments,
         screening=result.screening,
         stories=result.stories,

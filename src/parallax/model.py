@@ -119,6 +119,22 @@ class Event(_Model):
     sentence: Sentence | None = None
 
 
+class Claim(_Model):
+    """One asserted clause: the outlet's own words, or (with ``quote``) what a speaker is quoted or reported saying."""
+
+    id: str = ""
+    doc: str
+    start: int
+    end: int
+    text: str  # document text[start:end]
+    gaps: list[list[int]] = Field(default_factory=list)  # [start, end) ranges inside that belong to other claims
+    sentence: Sentence | None = None
+    quote: str | None = None  # Quote.id when the claim is quoted or reported speech
+    speaker: Speaker | None = None  # that quote's speaker; None: the outlet itself
+    negated: bool = False
+    core: list[list[int]] = Field(default_factory=list)  # ranges of the predicate and its arguments' head words
+
+
 class Ref(_Model):
     """One end of an alignment: a statement in one document."""
 
@@ -126,8 +142,8 @@ class Ref(_Model):
     start: int
     end: int
     text: str
-    kind: str = "sentence"  # sentence / quote / number
-    ref_id: str | None = None  # Quote.id or NumberClaim.id when it points at one
+    kind: str = "sentence"  # sentence / claim / quote / number
+    ref_id: str | None = None  # Claim.id, Quote.id or NumberClaim.id when it points at one
 
 
 class Alignment(_Model):
@@ -167,12 +183,13 @@ class DocAnalysis(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     numbers: list[NumberClaim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
 
 
 class Dossier(_Model):
     """The JSON export (``parallax export json``)."""
 
-    schema_version: str = "1.0"
+    schema_version: str = "1.1"  # 1.1: claims[], alignment ends of kind "claim"
     documents: list[Document] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
@@ -181,6 +198,7 @@ class Dossier(_Model):
     alignments: list[Alignment] = Field(default_factory=list)
     screening: list[ScreeningHit] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)  # added in 1.1
 
 
 class Decision(_Model):

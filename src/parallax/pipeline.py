@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parallax.config import Settings, get_settings
+from parallax.extract.claims import extract_claims
 from parallax.extract.entities import extract_entities
 from parallax.extract.numbers import extract_numbers
 from parallax.extract.quotes import extract_quotes
@@ -25,6 +26,7 @@ def extract(ad: AnalyzedDoc) -> DocAnalysis:
         quotes=quotes,
         numbers=extract_numbers(ad),
         events=extract_events(ad),
+        claims=extract_claims(ad, quotes),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parallax.align.units import EntityIndex, content_stems
+from parallax.align.units import EntityIndex, content_stems, measure_kinds
 from parallax.model import DocAnalysis, NumberClaim, Ref
 
 TOLERANCE = 0.02
@@ -23,18 +23,7 @@ def _unit(n: NumberClaim) -> str:
     return (n.unit or "").casefold().strip().rstrip("s")
 
 
-# What a casualty-style count measures; two figures measuring different things never conflict.
-_MEASURES = {  # word prefixes
-    "dead": ("dead", "died", "dies", "dying", "kill", "death", "fatal", "lives", "toll"),
-    "injured": ("injur", "wound", "hurt", "hospitali", "treated"),
-    "missing": ("missing", "unaccounted"),
-    "displaced": ("evacua", "displace", "homeless"),
-    "arrested": ("arrest", "detain", "charged"),
-}
-
-
-def _kinds(word: str) -> list[str]:
-    return [k for k, prefixes in _MEASURES.items() if word.startswith(prefixes)]
+_kinds = measure_kinds  # what a casualty-style count measures; different measures never conflict
 
 
 def _measures(words: set[str]) -> set[str]:

@@ -36,8 +36,8 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from parallax.align.numbers import align_numbers
-from parallax.align.units import EntityIndex, Unit, document_units, fold
-from parallax.model import Alignment, DocAnalysis, Entity, Story
+from parallax.align.units import EntityIndex, Unit, document_units, fold, shared_figures, units_comparable
+from parallax.model import Alignment, DocAnalysis, Entity, Ref, Story
 
 SAME_SENTENCE = 0.28  # mutual-best score at which two sentences say the same thing
 SAME_QUOTE = 0.55
@@ -65,9 +65,13 @@ class _Weights:
         n = max(len(units), 1)
         df = Counter(s for u in units for s in set(u.stems) | {ENT_PREFIX + e for e in u.entities})
         self.stem = {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+        # the weight of a word that only two units share: one such word, or two commoner ones, is
+        # the least evidence for one claim (a shared 'blast' or 'injured' alone is the story's topic)
+        self.min_mass = math.log((n + 1) / 3) + 1.0 - 1e-6
 
-    def cosine(self, a: list[str], b: list[str]) -> tuple[float, list[str]]:
-        ca, cb = Counter(a), Counter(b)
+    def cosine(self, a: list[str] | Counter, b: list[str] | Counter) -> tuple[float, list[str]]:
+        ca = a if isinstance(a, Counter) else Counter(a)
+        cb = b if isinstance(b, Counter) else Counter(b)
         shared = set(ca) & set(cb)
         if not shared:
             return 0.0, []
@@ -78,26 +82,53 @@ class _Weights:
         return dot / (na * nb), sorted(shared, key=lambda s: -w.get(s, 1.0))
 
 
-def _bag(u: Unit) -> list[str]:
-    """Content stems plus resolved entities as tokens: "Berlin" (the government) and "Germany" count as one word."""
-    return u.stems + [ENT_PREFIX + e for e in sorted(u.entities)]
+PERIPHERAL = 0.5  # weight of words that only identify a participant ('the broker behind the sale')
+
+
+def _bag(u: Unit) -> Counter:
+    """Content stems plus resolved entities as tokens: "Berlin" (the government) and "Germany" count as one word.
+
+    A claim's words outside its predicate and argument heads count PERIPHERAL times.
+    """
+    bag: Counter = Counter()
+    for s in u.stems:
+        bag[s] += PERIPHERAL if s in u.peripheral else 1.0
+    for e in sorted(u.entities):
+        bag[ENT_PREFIX + e] += 1.0
+    return bag
 
 
 def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: float | None) -> tuple[float, dict]:
-    lex, shared = w.cosine(_bag(a), _bag(b))
-    nums = sorted(a.numbers & b.numbers)
+    bag_a, bag_b = _bag(a), _bag(b)
+    lex, shared = w.cosine(bag_a, bag_b)
+    mass = sum(w.stem.get(t, 1.0) * min(bag_a[t], bag_b[t]) for t in shared)
+    nums = shared_figures(a, b)
     ctx, _ = w.cosine(a.stems + a.context, b.stems + b.context)
     score = W_LEX * lex + W_NUM * bool(nums) + W_CTX * ctx
     words = [s for s in shared if not s.startswith(ENT_PREFIX)]
     # the claims themselves (reported content, names blanked) must share words: the same speaker
     # and names around a different predicate are not the same statement
     claim, _ = w.cosine(a.claim_stems, b.claim_stems)
+    capped = []
     if claim < CLAIM_OVERLAP and not nums:
-        score = min(score, SAME_SENTENCE - 0.01)
+        capped.append("claims share no words")
     if a.negated != b.negated:
         score *= NEGATION_MISMATCH
+    if mass < w.min_mass and not nums:
+        capped.append("too little shared")
+    core_shared = [t for t in shared if t.startswith(ENT_PREFIX) or t not in a.peripheral and t not in b.peripheral]
+    if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
+        capped.append("only modifiers shared")
+    # "42 killed" / "130 injured", or this week's fire and one three years ago: not one claim
+    if _figures_apart(a, b):
+        capped.append("different figures")
+    if _dates_apart(a, b):
+        capped.append("different dates")
+    if capped:
+        score = min(score, SAME_SENTENCE - 0.01)
     ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]
-    feats: dict = {"lexical": round(lex, 3), "claim": round(claim, 3), "content_words": words[:8]}
+    feats: dict = {"lexical": round(lex, 3), "claim": round(claim, 3), "content_words": words[:8],
+                   "shared_mass": round(mass, 2)}
     if a.negated != b.negated:
         feats["negation_mismatch"] = True
     if ents:
@@ -108,7 +139,20 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         feats["context"] = round(ctx, 3)
     if emb is not None:
         feats["embedding"] = round(emb, 3)  # shown, but the lexical score decides
+    if capped:
+        feats["not_same"] = capped
     return score, feats
+
+
+def _figures_apart(a: Unit, b: Unit) -> bool:
+    """Both state figures of a comparable unit and share none of them."""
+    comparable = any(units_comparable(ua, ub) for _va, ua in a.numbers for _vb, ub in b.numbers)
+    return comparable and not shared_figures(a, b)
+
+
+def _dates_apart(a: Unit, b: Unit) -> bool:
+    """Both date what they report, and no date of one is compatible with a date of the other."""
+    return bool(a.dates and b.dates) and not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates)
 
 
 def _quote_score(a: Unit, b: Unit, w: _Weights) -> tuple[float, dict]:
@@ -198,7 +242,9 @@ def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity
             for a, b, s, f in _best_links(sa, sb, scores, SAME_SENTENCE, SAME_SENTENCE_ONE_WAY):
                 out.append(_alignment(story.id, "same", s, a, b, f))
                 linked |= {id(a), id(b)}
-            for (i, j), (s, _f) in scores.items():
+            for (i, j), (s, f) in scores.items():
+                if f.get("not_same"):  # a topical cousin, not a counterpart: the claim may still be only here
+                    s = min(s, ONLY_HERE * 0.9)
                 best[id(sa[i])] = max(best.get(id(sa[i]), 0.0), s)
                 best[id(sb[j])] = max(best.get(id(sb[j]), 0.0), s)
             if vectors is not None:
@@ -210,7 +256,7 @@ def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity
             for a, b, s, f in _best_links(qa, qb, _score_matrix(qa, qb, quote_fn), SAME_QUOTE, SAME_QUOTE):
                 out.append(_alignment(story.id, "same", s, a, b, f))
     out += align_numbers(story.id, docs, index)
-    out += _only_here(story.id, units, best, entities_in_docs(index, ids), index)
+    out += _only_here(story.id, units, best, entities_in_docs(index, ids), index, docs)
     return _dedupe(out)
 
 
@@ -252,23 +298,46 @@ def entities_in_docs(index: EntityIndex, doc_ids: list[str]) -> dict[str, set[st
 
 
 def _only_here(story_id: str, units: dict[str, tuple[list[Unit], list[Unit]]], best: dict[int, float],
-               doc_entities: dict[str, set[str]], index: EntityIndex) -> list[Alignment]:
+               doc_entities: dict[str, set[str]], index: EntityIndex, docs: list[DocAnalysis]) -> list[Alignment]:
+    """Statements no other source matches. A sentence none of whose claims has a counterpart is
+    reported whole (with its attribution: 'According to X, ...'); otherwise the lone claims."""
     out = []
-    for doc, (sentences, _quotes) in units.items():
+    analysis = {a.document.id: a for a in docs}
+    for doc, (statements, _quotes) in units.items():
         elsewhere = set().union(*(v for d, v in doc_entities.items() if d != doc))
-        for u in sentences:
-            if best.get(id(u), 0.0) >= ONLY_HERE or not u.informative():
+        sentences = analysis[doc].sentences
+        by_sentence: dict[int, list[Unit]] = {}
+        for u in statements:
+            by_sentence.setdefault(u.index, []).append(u)
+        for k, group in sorted(by_sentence.items()):
+            lone = [u for u in group if best.get(id(u), 0.0) < ONLY_HERE and u.informative()]
+            if not lone:
                 continue
-            unique = sorted(index.name.get(e, e) for e in u.entities - elsewhere)
-            feats = {"best_match": round(best.get(id(u), 0.0), 3)}
-            if unique:
-                feats["entities_only_here"] = unique
-            if u.numbers:
-                feats["numbers"] = [[v, unit] for v, unit in sorted(u.numbers)]
-            score = round(1.0 - best.get(id(u), 0.0), 3)
-            out.append(Alignment(id=alignment_id(story_id, "only-here", u.ref, None), story=story_id,
-                                 relation="only-here", score=score, a=u.ref, b=None, features=feats))
+            whole = group[0].ref.kind == "claim" and len(lone) == len(group) and k < len(sentences)
+            if whole:
+                lone = [_sentence_unit(group, sentences[k], analysis[doc].document.text)]
+            for u in lone:
+                b = max((best.get(id(v), 0.0) for v in group), default=0.0) if whole else best.get(id(u), 0.0)
+                unique = sorted(index.name.get(e, e) for e in u.entities - elsewhere)
+                feats = {"best_match": round(b, 3)}
+                if unique:
+                    feats["entities_only_here"] = unique
+                if u.numbers:
+                    feats["numbers"] = [[v, unit] for v, unit in sorted(u.numbers)]
+                if whole and len(group) > 1 or whole and group[0].ref.ref_id:
+                    feats["claims"] = [v.ref.ref_id for v in group if v.ref.ref_id]
+                out.append(Alignment(id=alignment_id(story_id, "only-here", u.ref, None), story=story_id,
+                                     relation="only-here", score=round(1.0 - b, 3), a=u.ref, b=None, features=feats))
     return out
+
+
+def _sentence_unit(group: list[Unit], sentence, text: str) -> Unit:
+    """The sentence holding ``group`` (its claims), as one unit with their entities and figures."""
+    start = sentence.start
+    body = text[start:sentence.end].rstrip()
+    ref = Ref(doc=group[0].ref.doc, start=start, end=start + len(body), text=body, kind="sentence")
+    return Unit(ref=ref, stems=[s for u in group for s in u.stems], entities=set().union(*(u.entities for u in group)),
+                numbers=set().union(*(u.numbers for u in group)), index=group[0].index)
 
 
 def _alignment(story_id: str, relation: str, score: float, a: Unit, b: Unit, feats: dict) -> Alignment:

@@ -21,7 +21,9 @@ nor not now of off on once only or other our ours ourselves out over own same sh
 that the their theirs them themselves then there these they this those through to too under until up very
 was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say told according also would could may might must shall one two new last year years time
-mr mrs ms dr s t re ve ll d m
+mr mrs ms dr s t re ve ll d m least however nevertheless nonetheless meanwhile
+another others many much several various every certain including among per via whether either
+people persons
 """.split()) | frozenset("""
 add added adds adding repeat repeated repeats state stated states stating tell tells telling saying
 note noted notes explain explained explains insist insisted insists claim claimed claims argue argued argues
@@ -40,6 +42,9 @@ _BOILERPLATE = re.compile(
 _DATELINE = re.compile(r"(?i)\b(published|posted on|updated|modified)\b\W.{0,40}\d{4}")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
 _NUM = re.compile(r"\d")
+_FIGURE_WORDS = re.compile(r"(?i)[$€£¥₩]|\d[\d.,]*|\b(?:hundred|thousand|million|billion|trillion|bn|m|k|"
+                           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                           r"about|around|nearly|almost|over|more|than|at|least|some|roughly|approximately)\b")
 
 
 def fold(text: str) -> str:
@@ -84,6 +89,8 @@ class Unit:
     claim_stems: list[str] = field(default_factory=list)  # content stems of the claim, names blanked
     negated: bool = False  # the claim is stated with a negation
     speakers: frozenset[str] = frozenset()  # resolved speakers of the quotes/reported speech inside a sentence
+    peripheral: frozenset[str] = frozenset()  # stems that only occur outside the claim's core (modifiers of its nouns)
+    dates: frozenset[str] = frozenset()  # normalised dates of the events the claim reports
 
     @property
     def claim_text(self) -> str:
@@ -100,11 +107,13 @@ class Unit:
 
     def informative(self) -> bool:
         """Worth reporting on its own: names something or states a figure, and is not furniture."""
+        if not self.alignable() or self.text.rstrip().endswith("?"):
+            return False  # furniture, or a subheading question
+        if self.ref.kind == "claim":  # a clause: its own words say whether it asserts enough
+            return len(set(self.stems)) >= 3 or bool(self.stems and (self.entities or self.numbers))
         words = len(_WORD.findall(self.text))
-        if words < 6 or not self.alignable():
+        if words < 6:
             return False
-        if self.text.rstrip().endswith("?"):
-            return False  # a subheading question, not a claim
         return bool(self.entities or self.numbers or _NUM.search(self.text))
 
 
@@ -163,15 +172,72 @@ class EntityIndex:
             chars[s:e] = " " * (e - s)
         return "".join(chars)
 
-    def within(self, doc: str, start: int, end: int) -> set[str]:
+    def within(self, doc: str, start: int, end: int, gaps: list[list[int]] = ()) -> set[str]:
+        """Entities mentioned in [start, end), leaving out mentions inside ``gaps``."""
         spans = self.spans.get(doc, [])
         i = bisect_left(spans, (start, -1, ""))
         out = set()
         while i < len(spans) and spans[i][0] < end:
-            if spans[i][1] <= end and self.type.get(spans[i][2]) != "NORP":
-                out.add(spans[i][2])
+            s, e, eid = spans[i]
+            if e <= end and self.type.get(eid) != "NORP" and not any(a <= s < b for a, b in gaps):
+                out.add(eid)
             i += 1
         return out
+
+
+# What a casualty-style count measures, by word prefix: "the toll rose to 42" and "killing 42 people"
+# state one figure of one measure in different words.
+MEASURES = {
+    "dead": ("dead", "died", "dies", "dying", "kill", "death", "fatal", "lives", "toll"),
+    "injured": ("injur", "wound", "hurt", "hospitali", "treated"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("evacua", "displace", "homeless"),
+    "arrested": ("arrest", "detain", "charged"),
+}
+
+
+def measure_kinds(word: str) -> list[str]:
+    return [k for k, prefixes in MEASURES.items() if word.startswith(prefixes)]
+
+
+def measure_stems(text: str) -> list[str]:
+    """Content stems, a measure word standing as its measure: 'toll', 'killed', 'deaths' -> '~dead'."""
+    out = []
+    for w in _WORD.findall(fold(text)):
+        kinds = measure_kinds(w)
+        if kinds:
+            out.append("~" + kinds[0])
+        else:
+            out += content_stems(w)
+    return out
+
+
+_CURRENCIES = frozenset("""usd eur gbp jpy cny rmb krw kpw rub inr try brl chf aud cad nzd sek nok dkk pln czk huf
+uah kzt aed sar qar irr iqd egp ngn zar kes mxn ars clp cop pen idr myr thb vnd php sgd hkd twd pkr bdt ils""".split())
+# units a bare count ("the toll rose to 42") cannot be: money, measures, time, shares
+_MEASURE_UNITS = re.compile(r"^(?:%|percent|per cent|km|m|cm|mm|kg|g|t|tonne|ton|mile|metre|meter|liter|litre|"
+                            r"barrel|hour|day|week|month|year|minute|second|degree|mw|gw|kwh|hectare|acre)$", re.I)
+
+
+def _is_count(unit: str) -> bool:
+    """A count of things (people, workers, ships, or no unit), not money or a measure."""
+    return not unit or not (_MEASURE_UNITS.match(unit) or unit in _CURRENCIES)
+
+
+def units_match(a: str, b: str) -> bool:
+    """Same unit, or a bare count and a count noun ('42' / '42 people')."""
+    return a == b or (not a or not b) and _is_count(a) and _is_count(b)
+
+
+def units_comparable(a: str, b: str) -> bool:
+    """Figures one could confuse for one another: the same unit, or two counts ('4 workers' / '130 people')."""
+    return a == b or _is_count(a) and _is_count(b)
+
+
+def shared_figures(a: "Unit", b: "Unit") -> list[tuple[float, str]]:
+    """Figures both units state: equal values in matching units."""
+    return sorted({(va, ua or ub) for va, ua in a.numbers for vb, ub in b.numbers
+                   if abs(va - vb) <= 1e-9 * max(abs(va), 1.0) and units_match(ua, ub)})
 
 
 def _unit_of(value: float | None, unit: str | None) -> tuple[float, str] | None:
@@ -180,11 +246,27 @@ def _unit_of(value: float | None, unit: str | None) -> tuple[float, str] | None:
     return float(value), (unit or "").casefold().rstrip("s")
 
 
-def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit], list[Unit]]:
-    """(sentences, quotes) of one document, in text order."""
+def _own_text(text: str, start: int, end: int, gaps: list[list[int]]) -> str:
+    """text[start:end] with the gaps (words of other claims) blanked, offsets kept."""
+    chars = list(text[start:end])
+    for a, b in gaps:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def _keep_only(text: str, ranges: list[list[int]]) -> str:
+    """``text`` with everything outside ``ranges`` blanked."""
+    chars = [" "] * len(text)
+    for a, b in ranges:
+        chars[max(a, 0):b] = text[max(a, 0):b]
+    return "".join(chars[:len(text)])
+
+
+def _sentence_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[Unit]:
+    """One unit per sentence (analyses stored before claims were extracted)."""
     doc = analysis.document
     text = doc.text
-    nums = sorted(analysis.numbers, key=lambda n: n.start)
     sentences: list[Unit] = []
     for k, s in enumerate(analysis.sentences):
         start, end = s.start, s.end
@@ -197,7 +279,7 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
         claim = " ".join(text[a:b] for a, b in claim_spans) or None
         blanked = [index.blank_mentions(doc.id, text, a, b) for a, b in claim_spans or [(start, end)]]
         named = {eid for _s, _e, eid in index.named(body) if index.type.get(eid) != "NORP"}
-        u = Unit(
+        sentences.append(Unit(
             ref=Ref(doc=doc.id, start=start, end=end, text=body, kind="sentence"),
             stems=content_stems(index.blank_mentions(doc.id, text, start, end)),
             entities=index.within(doc.id, start, end) | named,
@@ -208,13 +290,67 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
             negated=bool(_NEGATION.search(claim or body)),
             speakers=frozenset(index.resolved.get(q.speaker.entity, q.speaker.entity) for q in analysis.quotes
                                if start <= q.start and q.end <= end and q.speaker is not None and q.speaker.entity),
-        )
-        sentences.append(u)
-    for i, u in enumerate(sentences):
-        prev_ = sentences[i - 1].stems if i > 0 else []
-        next_ = sentences[i + 1].stems if i + 1 < len(sentences) else []
-        u.context = prev_ + next_
-    sentences = [u for u in sentences if u.alignable()]
+        ))
+    return sentences
+
+
+def _claim_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[Unit]:
+    """One unit per claim: a sentence holding several claims is compared claim by claim."""
+    doc = analysis.document
+    text = doc.text
+    sent_index = {s.start: k for k, s in enumerate(analysis.sentences)}
+    out: list[Unit] = []
+    for c in analysis.claims:
+        own = _own_text(text, c.start, c.end, c.gaps)
+        # figures count as figures, not as words; what they count ('soldiers', 'tonnes') stays a word
+        figures = [[n.start - c.start + m.start(), n.start - c.start + m.end()]
+                   for n in nums if c.start <= n.start and n.end <= c.end for m in _FIGURE_WORDS.finditer(n.text)]
+        # names count as entity tokens
+        blanked = _own_text(index.blank_mentions(doc.id, text, c.start, c.end), 0, c.end - c.start,
+                            [[a - c.start, b - c.start] for a, b in c.gaps] + figures)
+        named = {eid for _s, _e, eid in index.named(own) if index.type.get(eid) != "NORP"}
+        ents = index.within(doc.id, c.start, c.end, c.gaps)
+        speaker = None
+        if c.speaker is not None and c.speaker.entity:
+            speaker = index.resolved.get(c.speaker.entity, c.speaker.entity)
+        stems = measure_stems(blanked)
+        if c.core:
+            outside = [[a - c.start, b - c.start] for a, b in c.core]
+            core_text = _own_text(_keep_only(blanked, outside), 0, len(blanked), [])
+            core_stems = set(measure_stems(core_text))
+            peripheral = frozenset(set(stems) - core_stems)
+        else:
+            peripheral = frozenset()
+        out.append(Unit(
+            ref=Ref(doc=doc.id, start=c.start, end=c.end, text=c.text, kind="claim", ref_id=c.id or None),
+            stems=stems,
+            entities=ents | named,
+            numbers={v for n in nums if c.start <= n.start < c.end and not any(a <= n.start < b for a, b in c.gaps)
+                     and (v := _unit_of(n.value, n.unit))},
+            index=sent_index.get(c.sentence.start, 0) if c.sentence else 0,
+            claim=own,
+            claim_stems=stems,
+            negated=c.negated or bool(_NEGATION.search(own)),
+            speaker=speaker,
+            speaker_name=c.speaker.name if c.speaker else None,
+            speakers=frozenset({speaker} if speaker else ()),
+            peripheral=peripheral,
+            dates=frozenset(e.date for e in analysis.events if c.start <= e.start < c.end
+                            and not any(a <= e.start < b for a, b in c.gaps)),
+        ))
+    return out
+
+
+def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit], list[Unit]]:
+    """(statements, quotes) of one document, in text order; statements are claims when extracted, else sentences."""
+    doc = analysis.document
+    nums = sorted(analysis.numbers, key=lambda n: n.start)
+    statements = _claim_units(analysis, index, nums) if analysis.claims else _sentence_units(analysis, index, nums)
+    for i, u in enumerate(statements):
+        # context: the statements of the neighbouring sentences and the rest of this one
+        u.context = [t for v in statements[max(0, i - 3): i + 4]
+                     if v is not u and abs(v.index - u.index) <= 1 for t in v.stems]
+    statements = [u for u in statements if u.alignable()]
     quotes: list[Unit] = []
     for q in analysis.quotes:
         if q.kind not in ("direct", "partial") or q.end <= q.start:
@@ -230,4 +366,4 @@ def document_units(analysis: DocAnalysis, index: EntityIndex) -> tuple[list[Unit
             negated=bool(_NEGATION.search(q.text)),
             speaker_name=q.speaker.name if q.speaker else None,
         ))
-    return sentences, quotes
+    return statements, quotes

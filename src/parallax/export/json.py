@@ -32,17 +32,19 @@ def finalize(dossier: Dossier, doc_entities: list[Entity] | None = None, *, scre
         for m in e.members:
             member_of[m] = e.id
     hit_ids = {h.entity for h in dossier.screening}
-    quotes = []
-    for q in dossier.quotes:
-        if q.speaker is not None:
-            sp = q.speaker
-            eid = member_of.get(sp.entity or "", sp.entity)
-            status = sp.screening
-            if eid is not None and screened:
-                status = "hit" if eid in hit_ids else "clear"
-            q = q.model_copy(update={"speaker": sp.model_copy(update={"entity": eid, "screening": status})})
-        quotes.append(q)
-    return dossier.model_copy(update={"entities": entities, "quotes": quotes})
+
+    def resolved(item):
+        if item.speaker is None:
+            return item
+        sp = item.speaker
+        eid = member_of.get(sp.entity or "", sp.entity)
+        status = sp.screening
+        if eid is not None and screened:
+            status = "hit" if eid in hit_ids else "clear"
+        return item.model_copy(update={"speaker": sp.model_copy(update={"entity": eid, "screening": status})})
+
+    return dossier.model_copy(update={"entities": entities, "quotes": [resolved(q) for q in dossier.quotes],
+                                      "claims": [resolved(c) for c in dossier.claims]})
 
 
 def dump(dossier: Dossier, indent: int | None = 2) -> str:

@@ -98,6 +98,17 @@ events = Table(
     Column("data", JSON, nullable=False),
 )
 
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True),
+    Column("idx", Integer, nullable=False),  # position in the saved list
+    _doc_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote_id", String, index=True),  # the quote a claim was reported or quoted in
+    Column("data", JSON, nullable=False),
+)
+
 # Corpus-level results: replaced as a whole after each analyze run.
 entities = Table(
     "entities", metadata,

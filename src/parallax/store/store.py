@@ -16,6 +16,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from parallax.model import (
+    Claim,
     Alignment,
     Decision,
     DocAnalysis,
@@ -159,7 +160,7 @@ class Store(QueryMixin, ListsMixin):
     @staticmethod
     def _delete_document(conn: Connection, doc_id: str) -> None:
         # Explicit rather than relying on ON DELETE CASCADE, which SQLite only honours with its pragma.
-        for table in (t.sentences, t.doc_entities, t.quotes, t.numbers, t.events):
+        for table in (t.sentences, t.doc_entities, t.quotes, t.numbers, t.events, t.claims):
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
@@ -178,6 +179,8 @@ class Store(QueryMixin, ListsMixin):
                         for i, n in enumerate(_with_ids(da.numbers, doc_id, "n"))],
             t.events: [{"id": e.id, "doc_id": doc_id, "idx": i, "start": e.start, "end": e.end, "date": e.date,
                         "data": _dump(e)} for i, e in enumerate(_with_ids(da.events, doc_id, "t"))],
+            t.claims: [{"id": c.id, "doc_id": doc_id, "idx": i, "start": c.start, "end": c.end, "quote_id": c.quote,
+                        "data": _dump(c)} for i, c in enumerate(_with_ids(da.claims, doc_id, "c"))],
         }
         for table, table_rows in rows.items():
             if table_rows:
@@ -208,9 +211,11 @@ class Store(QueryMixin, ListsMixin):
                 quotes = self._by_doc(conn, t.quotes, ids, lambda r: Quote.model_validate(r.data))
                 numbers = self._by_doc(conn, t.numbers, ids, lambda r: NumberClaim.model_validate(r.data))
                 events = self._by_doc(conn, t.events, ids, lambda r: Event.model_validate(r.data))
+                claims = self._by_doc(conn, t.claims, ids, lambda r: Claim.model_validate(r.data))
             for d in docs:
                 yield DocAnalysis(document=row_to_document(d), sentences=sents[d.id], entities=ents[d.id],
-                                  quotes=quotes[d.id], numbers=numbers[d.id], events=events[d.id])
+                                  quotes=quotes[d.id], numbers=numbers[d.id], events=events[d.id],
+                                  claims=claims[d.id])
             after = docs[-1].seq
 
     @staticmethod
@@ -273,6 +278,7 @@ class Store(QueryMixin, ListsMixin):
                 quotes=facts(t.quotes, Quote),
                 numbers=facts(t.numbers, NumberClaim),
                 events=facts(t.events, Event),
+                claims=facts(t.claims, Claim),
                 alignments=corpus(t.alignments, Alignment, t.alignments.c.idx),
                 screening=corpus(t.screening, ScreeningHit, t.screening.c.id),
                 stories=corpus(t.stories, Story, t.stories.c.idx),

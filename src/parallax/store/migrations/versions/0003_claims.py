@@ -1,0 +1,40 @@
+"""Claims: the asserted clauses of each document (extract/claims.py), the units alignment compares.
+
+Documents stored before this migration have none; alignment falls back to whole sentences for
+them until they are analysed again.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "claims",
+        sa.Column("id", sa.String, primary_key=True),
+        sa.Column("idx", sa.Integer, nullable=False),
+        sa.Column("doc_id", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("quote_id", sa.String),
+        sa.Column("data", sa.JSON, nullable=False),
+    )
+    op.create_index("ix_claims_doc_id", "claims", ["doc_id"])
+    op.create_index("ix_claims_quote_id", "claims", ["quote_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_claims_quote_id", "claims")
+    op.drop_index("ix_claims_doc_id", "claims")
+    op.drop_table("claims")
