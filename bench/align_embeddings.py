@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
     "seeds": (ROOT.parent / "shared" / "corpus" / "seeds", ROOT.parent / "shared" / "gold" / "seeds.gold.json"),
     "demo": (ROOT / "demo" / "corpus", ROOT / "demo" / "alignment.gold.json"),
+    "set4": (ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
 }
 
 
