@@ -1,60 +1,48 @@
 """Figures across sources: the same quantity reported as agreeing or conflicting values.
 
-Two figures are about the same quantity when they share a unit, what they count
-(``about``, else their sentence) is similar, their reference times do not differ, and
-their sentences do not name different entities only. Values within a relative
-tolerance (or consistent with a qualifier such as "at least") agree; others conflict.
+Two figures are about the same quantity when their units match (a bare count and a count noun
+match: "the toll rose to 42" / "42 people"), their reference times do not differ, and they
+measure the same thing: the same casualty-style measure named nearest each figure ("killed 45
+and injured 130": 45 dead, 130 injured), else similar claims around them (what they count, the
+predicate, the names -- compared within the claim holding each figure, so "X said" frames do not
+count). Values within a relative tolerance (or consistent with a qualifier such as "at least")
+agree; others conflict. A conflict is a strong assertion, so it needs the stronger evidence.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from parallax.align.units import EntityIndex, content_stems, measure_kinds
+from parallax.align.units import EntityIndex, Unit, content_stems, measure_kinds, units_match
 from parallax.model import DocAnalysis, NumberClaim, Ref
 
 TOLERANCE = 0.02
-SAME_QUANTITY = 0.5
-_LOWER = ("at least", "over", "more than", "above", "nearly", "almost", "about", "around", "roughly",
-          "some", "approximately", "up to", "less than", "under", "fewer than")
+SAME_QUANTITY = 0.5  # evidence that two figures count one thing (agree)
+SAME_QUANTITY_CONFLICT = 0.6  # ... enough to say two sources disagree about it
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _unit(n: NumberClaim) -> str:
     return (n.unit or "").casefold().strip().rstrip("s")
 
 
-_kinds = measure_kinds  # what a casualty-style count measures; different measures never conflict
-
-
 def _measures(words: set[str]) -> set[str]:
-    return {k for w in words for k in _kinds(w)}
+    return {k for w in words for k in measure_kinds(w)}
 
 
-def _nearest_measure(n: NumberClaim, text: str) -> set[str]:
-    """The measure named nearest the figure in its sentence ("killed 45 and injured 130")."""
-    if n.sentence is None:
-        return set()
+def _nearest_measure(n: NumberClaim, text: str, start: int, end: int) -> set[str]:
+    """The measure named nearest the figure within [start, end) ("killed 45 and injured 130")."""
     best: tuple[int, str] | None = None
-    for m in re.finditer(r"[^\W\d_]+", text[n.sentence.start:n.sentence.end]):
-        word = m.group().casefold()
-        kinds = _kinds(word)
+    for m in _WORDS.finditer(text[start:end]):
+        kinds = measure_kinds(m.group().casefold())
         if not kinds:
             continue
-        pos = n.sentence.start + m.start()
-        dist = n.start - (n.sentence.start + m.end()) if pos < n.start else pos - n.end
+        pos = start + m.start()
+        dist = n.start - (start + m.end()) if pos < n.start else pos - n.end
         if best is None or dist < best[0]:
             best = (dist, kinds[0])
     return {best[1]} if best else set()
-
-
-def _window(n: NumberClaim, text: str, before: int = 3, after: int = 6) -> set[str]:
-    """Content words right around the figure, inside its sentence ("130 people were injured")."""
-    if n.sentence is None:
-        return set()
-    left = content_stems(text[n.sentence.start:n.start])[-before:]
-    right = content_stems(text[n.end:n.sentence.end])[:after]
-    raw = text[max(n.sentence.start, n.start - 40):min(n.sentence.end, n.end + 60)].casefold()
-    return set(left + right) | {w for w in raw.replace(",", " ").split() if _kinds(w)}
 
 
 def _about_stems(n: NumberClaim, text: str) -> set[str]:
@@ -67,6 +55,13 @@ def _about_stems(n: NumberClaim, text: str) -> set[str]:
 
 def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _weighted_jaccard(a: Counter, b: Counter) -> float:
+    keys = set(a) | set(b)
+    top = sum(min(a[k], b[k]) for k in keys)
+    bottom = sum(max(a[k], b[k]) for k in keys)
+    return top / bottom if bottom else 0.0
 
 
 def _consistent(a: NumberClaim, b: NumberClaim) -> bool:
@@ -91,65 +86,105 @@ def _ref(n: NumberClaim) -> Ref:
     return Ref(doc=n.doc, start=n.start, end=n.end, text=n.text, kind="number", ref_id=n.id or None)
 
 
-def align_numbers(story_id: str, docs: list[DocAnalysis], index: EntityIndex) -> list:
+class _Figure:
+    """A figure with what it is compared by: its measure, what it counts, the claim around it."""
+
+    def __init__(self, n: NumberClaim, text: str, unit: Unit | None, index: EntityIndex):
+        self.n = n
+        self.unit = _unit(n)
+        span = (unit.ref.start, unit.ref.end) if unit is not None else \
+            ((n.sentence.start, n.sentence.end) if n.sentence is not None else (n.start, n.end))
+        self.about = _about_stems(n, text)
+        self.measure = _nearest_measure(n, text, *span) or _measures(self.about)
+        own = set(content_stems(n.text))
+        words = Counter({s: 1.0 for s in (unit.stems if unit is not None else content_stems(text[span[0]:span[1]]))
+                         if s not in own and not s.startswith("~")})
+        if unit is not None:
+            for s in unit.peripheral:
+                if s in words:
+                    words[s] = 0.5
+        self.words = words
+        self.entities = (unit.entities if unit is not None else index.within(n.doc, *span)) - {None}
+
+
+def _same_quantity(a: _Figure, b: _Figure) -> tuple[float, dict] | None:
+    """How strongly two figures count one thing (None: they cannot)."""
+    na, nb = a.n, b.n
+    if not units_match(a.unit, b.unit) or not (a.unit or b.unit):
+        return None
+    if na.time and nb.time and na.time[:4] != nb.time[:4]:
+        return None
+    if a.measure and b.measure and not a.measure & b.measure:
+        return None  # the dead and the injured are different quantities
+    if bool(a.measure) != bool(b.measure):
+        return None
+    about = _jaccard(a.about, b.about)
+    claim = _weighted_jaccard(a.words, b.words)
+    shared_ents = a.entities & b.entities
+    apart = bool(a.entities and b.entities and not shared_ents)  # claims naming only different parties
+    if a.measure & b.measure:
+        score = 0.6 + 0.2 * claim + 0.2 * bool(shared_ents)  # "42 killed" / "45 dead"
+    else:
+        score = 0.45 * about + 0.35 * min(1.0, 2 * claim) + 0.2 * bool(shared_ents)
+    score -= 0.15 * apart
+    feats = {"unit": na.unit, "about_similarity": round(about, 3), "claim_similarity": round(claim, 3),
+             "measure": sorted(a.measure & b.measure), "about": [na.about, nb.about], "values": [na.value, nb.value]}
+    if shared_ents:
+        feats["entities"] = sorted(shared_ents)
+    if na.time or nb.time:
+        feats["time"] = [na.time, nb.time]
+    return score, feats
+
+
+def align_numbers(story_id: str, docs: list[DocAnalysis], index: EntityIndex,
+                  units: dict[str, list[Unit]] | None = None) -> list:
+    """Agreeing and conflicting figures between the story's documents: per figure, its best
+    counterpart of each relation in each other document."""
     from parallax.align.statements import alignment_id
     from parallax.model import Alignment
 
     texts = {a.document.id: a.document.text for a in docs}
-    claims = [n for a in docs for n in a.numbers if n.value is not None]
-    abouts = {id(n): _about_stems(n, texts[n.doc]) for n in claims}
-    windows = {id(n): _window(n, texts[n.doc]) for n in claims}
-    measures = {id(n): _nearest_measure(n, texts[n.doc]) or _measures(abouts[id(n)]) for n in claims}
-    ents = {}
-    for n in claims:
-        s = n.sentence
-        ents[id(n)] = index.within(n.doc, s.start, s.end) if s is not None else set()
-    best: dict[tuple[int, str], tuple[float, NumberClaim, dict]] = {}
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.doc == b.doc or _unit(a) != _unit(b) or not _unit(a):
+    figures: list[_Figure] = []
+    for a in docs:
+        statements = (units or {}).get(a.document.id, [])
+        for n in a.numbers:
+            if n.value is None:
                 continue
-            if a.time and b.time and a.time[:4] != b.time[:4]:
+            holder = next((u for u in statements if u.ref.start <= n.start < u.ref.end), None)
+            figures.append(_Figure(n, texts[n.doc], holder, index))
+    best: dict[tuple[int, str, str], tuple[float, _Figure, dict]] = {}
+    for i, a in enumerate(figures):
+        for b in figures[i + 1:]:
+            if a.n.doc == b.n.doc:
                 continue
-            ma, mb = measures[id(a)], measures[id(b)]
-            if ma and mb and not ma & mb:
-                continue  # the dead and the injured are different quantities
-            if bool(ma) != bool(mb):
+            found = _same_quantity(a, b)
+            if found is None:
                 continue
-            about = 0.6 * _jaccard(abouts[id(a)], abouts[id(b)]) + 0.4 * _jaccard(windows[id(a)], windows[id(b)])
-            if ma & mb:
-                about = max(about, 0.6)  # both count the same thing ("42 killed" / "45 dead")
-            shared_ents = ents[id(a)] & ents[id(b)]
-            # sentences naming only different parties suggest different quantities
-            apart = bool(ents[id(a)] and ents[id(b)] and not shared_ents)
-            score = 0.75 * about + 0.25 * bool(shared_ents) - 0.15 * apart
-            if score < SAME_QUANTITY:
+            score, feats = found
+            relation = "agree" if _consistent(a.n, b.n) else "conflict"
+            if score < (SAME_QUANTITY if relation == "agree" else SAME_QUANTITY_CONFLICT):
                 continue
-            feats = {"unit": a.unit, "about_similarity": round(about, 3), "measure": sorted(ma & mb),
-                     "about": [a.about, b.about], "values": [a.value, b.value]}
-            if shared_ents:
-                feats["entities"] = sorted(index.name.get(e, e) for e in shared_ents)
-            if a.time or b.time:
-                feats["time"] = [a.time, b.time]
-            relation = "agree" if _consistent(a, b) else "conflict"
-            # per figure, its best agreeing and its best conflicting counterpart
+            if feats.get("entities"):
+                feats["entities"] = sorted(index.name.get(e, e) for e in feats["entities"])
             for x, y in ((a, b), (b, a)):
-                key = (id(x), relation)
+                key = (id(x), relation, y.n.doc)
                 if key not in best or score > best[key][0]:
                     best[key] = (score, y, feats)
     out = []
     done: set[tuple[int, int]] = set()
-    for a in claims:
-        for relation in ("agree", "conflict"):
-            if (id(a), relation) not in best:
-                continue
-            score, b, feats = best[(id(a), relation)]
-            key = tuple(sorted((id(a), id(b))))
-            if key in done:
-                continue
-            done.add(key)
-            first, second = sorted((a, b), key=lambda n: (n.doc, n.start))
-            ra, rb = _ref(first), _ref(second)
-            out.append(Alignment(id=alignment_id(story_id, relation, ra, rb), story=story_id, relation=relation,
-                                 score=round(score, 3), a=ra, b=rb, features=feats))
+    by_id = {id(f): f for f in figures}
+    for (xid, relation, _doc), (score, y, feats) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        x = by_id[xid]
+        # mutual: y's best counterpart of this relation in x's document is x
+        back = best.get((id(y), relation, x.n.doc))
+        if back is None or back[1] is not x:
+            continue
+        key = tuple(sorted((id(x), id(y))))
+        if key in done:
+            continue
+        done.add(key)
+        first, second = sorted((x.n, y.n), key=lambda n: (n.doc, n.start))
+        ra, rb = _ref(first), _ref(second)
+        out.append(Alignment(id=alignment_id(story_id, relation, ra, rb), story=story_id, relation=relation,
+                             score=round(min(score, 1.0), 3), a=ra, b=rb, features=feats))
     return out

@@ -255,7 +255,7 @@ def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity
             quote_fn = lambda a, b: _quote_score(a, b, weights)  # noqa: E731
             for a, b, s, f in _best_links(qa, qb, _score_matrix(qa, qb, quote_fn), SAME_QUOTE, SAME_QUOTE):
                 out.append(_alignment(story.id, "same", s, a, b, f))
-    out += align_numbers(story.id, docs, index)
+    out += align_numbers(story.id, docs, index, {d: statements for d, (statements, _q) in units.items()})
     out += _only_here(story.id, units, best, entities_in_docs(index, ids), index, docs)
     return _dedupe(out)
 
@@ -357,7 +357,8 @@ def _dedupe(items: list[Alignment]) -> list[Alignment]:
 def _embed(embedder: Embedder | None, units: list[Unit]) -> dict[int, Sequence[float]] | None:
     if embedder is None or not units:
         return None
-    vecs = embedder([u.claim_text for u in units])  # the claim, not who made it: shared attributions inflate cosine
+    # the claim, not who made it or whom it names: shared attributions and names inflate cosine
+    vecs = embedder([u.masked or u.claim_text for u in units])
     return {id(u): v for u, v in zip(units, vecs)}
 
 

@@ -92,6 +92,8 @@ class Unit:
     peripheral: frozenset[str] = frozenset()  # stems that only occur outside the claim's core (modifiers of its nouns)
     dates: frozenset[str] = frozenset()  # normalised dates of the events the claim reports
 
+    masked: str | None = None  # the claim's own words with names blanked (what an embedding should compare)
+
     @property
     def claim_text(self) -> str:
         return self.claim or self.text
@@ -329,6 +331,8 @@ def _claim_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[
                      and (v := _unit_of(n.value, n.unit))},
             index=sent_index.get(c.sentence.start, 0) if c.sentence else 0,
             claim=own,
+            masked=" ".join(_own_text(index.blank_mentions(doc.id, text, c.start, c.end), 0, c.end - c.start,
+                                      [[a - c.start, b - c.start] for a, b in c.gaps]).split()) or None,
             claim_stems=stems,
             negated=c.negated or bool(_NEGATION.search(own)),
             speaker=speaker,
