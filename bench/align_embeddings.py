@@ -33,6 +33,7 @@ CORPORA = {
     "seeds": (ROOT.parent / "shared" / "corpus" / "seeds", ROOT.parent / "shared" / "gold" / "seeds.gold.json"),
     "demo": (ROOT / "demo" / "corpus", ROOT / "demo" / "alignment.gold.json"),
     "set4": (ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
+    "set5": (ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
 }
 
 
