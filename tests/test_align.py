@@ -378,3 +378,76 @@ def test_embeddings_never_join_claims_of_different_speakers():
 
     out = align_story(Story(id="S", title="t", docs=["dA", "dB"]), [a, b], ents, embedder=same)
     assert not [x for x in out if x.features.get("via") == "embedding" and x.a.kind == "sentence"]
+
+
+# -- claims and passages, from real analyses of invented articles ------------------------------------
+
+PASSAGE_A = (
+    "Coastal ban talks stall in Veris\n\n"
+    "Several governments have warned Ostrava that selling sonar to Veris would breach the regional embargo, but "
+    "Ostrava may be able to sidestep it because such devices also have civilian uses at sea.\n\n"
+    "The harbour in Veris reopened on Monday after a week of repairs.\n"
+)
+PASSAGE_B = (
+    "Veris and Ostrava sign fishing pact\n\n"
+    "Yet the same embargo can be read in more than one way, Ana Kovac, a trade lawyer at the Danube Policy "
+    "Centre, told reporters. According to Kovac, exporters of sonar have long argued that the regional rules were "
+    "written for warships, not for civilian boats at sea.\n\n"
+    "The harbour in Veris reopened on Monday after a week of repairs, port officials said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def passage_aligned():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text(PASSAGE_A, doc_id="dPA", published="2025-05-06")
+    b = analyze_text(PASSAGE_B, doc_id="dPB", published="2025-05-06")
+    entities = resolve_entities(a.entities + b.entities)
+    story = Story(id="SP", title="t", docs=["dPA", "dPB"])
+    return align_story(story, [a, b], entities)
+
+
+@pytest.mark.slow
+def test_paragraphs_making_one_point_in_other_words_are_aligned_as_passages(passage_aligned):
+    passages = [x for x in passage_aligned if x.a.kind == "passage"]
+    assert len(passages) == 1
+    p = passages[0]
+    assert p.relation == "agree" and p.features["via"] == "passage"
+    texts = {p.a.text[:20], p.b.text[:20]}
+    assert texts == {"Several governments ", "Yet the same embargo"}
+    assert len(p.features["content_words"]) >= 4
+
+
+@pytest.mark.slow
+def test_claims_linked_one_by_one_make_no_passage(passage_aligned):
+    harbour = [x for x in passage_aligned if x.relation == "same" and "harbour" in x.a.text]
+    assert harbour and all(x.a.kind == "claim" and "harbour" in x.b.text for x in harbour)
+    assert not any(x.a.kind == "passage" and "harbour" in x.a.text for x in passage_aligned)
+
+
+@pytest.mark.slow
+def test_passages_with_conflicting_figures_do_not_agree():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("Storm in Veris\n\nThe storm killed 12 people in Veris on Monday and flooded the old market, "
+                     "officials in the coastal province said after touring the damaged quays.\n",
+                     doc_id="dFA", published="2025-05-06")
+    b = analyze_text("Veris counts the cost\n\nAt least 19 people died when the storm hit the old market in Veris on "
+                     "Monday, the coastal province's governor said while touring the quays.\n",
+                     doc_id="dFB", published="2025-05-06")
+    entities = resolve_entities(a.entities + b.entities)
+    out = align_story(Story(id="SF", title="t", docs=["dFA", "dFB"]), [a, b], entities)
+    assert not any(x.a.kind == "passage" for x in out)
+    assert any(x.relation == "conflict" and x.a.kind == "number" for x in out)
+
+
+def test_word_classes_stems_and_measures():
+    from parallax.align.units import measure_stems, units_comparable, units_match
+
+    a, b = measure_stems("customs impounded the shipment"), measure_stems("officers seized the cargo")
+    assert "=seize" in a and "=seize" in b and "=cargo" in a and "=cargo" in b
+    assert set(measure_stems("the death toll rose")) == set(measure_stems("deaths rose")) == {"~dead", "=rise"}
+    assert measure_stems("violation")[0] == measure_stems("violated")[0]
+    assert units_match("", "people") and not units_match("", "usd") and not units_match("", "km")
+    assert units_comparable("workers", "people") and not units_comparable("usd", "people")

@@ -59,7 +59,8 @@ def print_comparison(dossier: Dossier, story_id: str | None, console: Console) -
             for ref in (a.a, a.b):
                 if ref is not None and ref.doc in column:
                     row[column[ref.doc]] = _cell(ref.text, style)
-            table.add_row(Text(f"{a.relation}\n{a.score:.2f}", style=style), *row)
+            label = f"{a.relation}\n{a.score:.2f}" + ("\npassage" if a.a.kind == "passage" else "")
+            table.add_row(Text(label, style=style), *row)
         if aligned:
             console.print(table)
         else:

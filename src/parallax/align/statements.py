@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from parallax.align.numbers import align_numbers
+from parallax.align.passages import document_passages, passage_links
 from parallax.align.units import EntityIndex, Unit, document_units, fold, shared_figures, units_comparable
 from parallax.model import Alignment, DocAnalysis, Entity, Ref, Story
 
@@ -222,6 +223,7 @@ def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity
     units = {a.document.id: document_units(a, index) for a in docs}
     all_units = [u for s, q in units.values() for u in s + q]
     weights = _Weights(all_units)
+    passages = {a.document.id: document_passages(a, units[a.document.id][0], _bag) for a in docs}
     vectors = _embed(embedder, all_units)
 
     def emb(a: Unit, b: Unit) -> float | None:
@@ -239,9 +241,14 @@ def align_story(story: Story, analyses: list[DocAnalysis], entities: list[Entity
             sent_fn = lambda a, b: _sentence_score(a, b, weights, index, emb(a, b))  # noqa: E731
             scores = _score_matrix(sa, sb, sent_fn)
             linked: set[int] = set()
+            pairs: set[tuple[int, int]] = set()
             for a, b, s, f in _best_links(sa, sb, scores, SAME_SENTENCE, SAME_SENTENCE_ONE_WAY):
                 out.append(_alignment(story.id, "same", s, a, b, f))
                 linked |= {id(a), id(b)}
+                pairs.add((id(a), id(b)))
+            for p, q, s, f in passage_links(passages[ids[x]], passages[ids[y]], weights.cosine, pairs):
+                out.append(Alignment(id=alignment_id(story.id, "agree", p.ref, q.ref), story=story.id,
+                                     relation="agree", score=round(s, 3), a=p.ref, b=q.ref, features=f))
             for (i, j), (s, f) in scores.items():
                 if f.get("not_same"):  # a topical cousin, not a counterpart: the claim may still be only here
                     s = min(s, ONLY_HERE * 0.9)

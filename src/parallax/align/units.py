@@ -10,6 +10,9 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
 
 from parallax.model import DocAnalysis, Entity, Ref
 
@@ -22,7 +25,7 @@ that the their theirs them themselves then there these they this those through t
 was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say told according also would could may might must shall one two new last year years time
 mr mrs ms dr s t re ve ll d m least however nevertheless nonetheless meanwhile
-another others many much several various every certain including among per via whether either
+another others many much several various every certain including among per via whether either always often
 people persons
 """.split()) | frozenset("""
 add added adds adding repeat repeated repeats state stated states stating tell tells telling saying
@@ -52,14 +55,15 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+_SNOWBALL = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, language-light stem: prefix of the word without common suffixes."""
+    """Snowball (Porter 2) stem; a final -i from -y/-ies dropped ('injuri' / 'injur' are one word)."""
     w = re.sub(r"'s$", "", word)
-    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
-        if len(w) > len(suf) + 3 and w.endswith(suf):
-            w = w[: -len(suf)]
-            break
-    return w[:6]
+    s = _SNOWBALL.stemWord(w)
+    return s[:-1] if len(s) > 4 and s.endswith("i") else s
 
 
 def content_stems(text: str) -> list[str]:
@@ -202,15 +206,47 @@ def measure_kinds(word: str) -> list[str]:
     return [k for k, prefixes in MEASURES.items() if word.startswith(prefixes)]
 
 
+# Words news reports use interchangeably for one act or thing: two outlets' renderings of one claim
+# ("seized" / "impounded", "help" / "assistance") share the class. Kept to close synonyms: a
+# class that also joins different acts would link different claims. Irregular past forms are listed
+# (the stemmer does not know 'sold' is 'sell').
+SYNONYMS = [
+    "allow permit let enable", "ban prohibit forbid bar outlaw", "evade circumvent dodge sidestep bypass skirt",
+    "help assist assistance aid support", "ask request seek sought", "buy purchase acquire bought", "sell resell sold resold",
+    "seize seized impound confiscate", "detain arrest", "charge indict prosecute", "investigate investigation probe inquiry",
+    "resign quit", "rise rose risen increase climb jump surge soar", "drop decline plunge slump tumble",
+    "declare describe label list", "accuse allege blame", "deny reject dismiss", "warn caution",
+    "suspend halt freeze", "shut close closure", "reopen resume", "approve endorse", "fine penalty penalise penalize",
+    "broker arrange mediate", "deal agreement contract pact", "sale transaction", "cargo shipment consignment load",
+    "firm company business", "official authority", "talk negotiation", "meet meeting summit met", "pay payment paid",
+    "build construct built", "interpret read", "dispute contest", "evidence proof", "claim assert",
+    "invite summon", "kill slay", "destroy demolish wreck", "damage harm", "flee escape fled",
+    "threaten threat", "attack strike struck assault", "leader head chief", "vow pledge promise",
+    "breach violate violation contravene contravention infringe", "weapon arms weaponry munition",
+]
+_SYNONYM: dict[str, str] = {}
+
+
+def _synonym(word_stem: str) -> str | None:
+    if not _SYNONYM:
+        for group in SYNONYMS:
+            words = group.split()
+            for w in words:
+                _SYNONYM.setdefault(stem(w), "=" + words[0])
+    return _SYNONYM.get(word_stem)
+
+
 def measure_stems(text: str) -> list[str]:
-    """Content stems, a measure word standing as its measure: 'toll', 'killed', 'deaths' -> '~dead'."""
+    """Content stems, a measure word standing as its measure ('toll', 'killed', 'deaths' -> '~dead') and a
+    word with close synonyms as its class ('impounded' -> '=seize')."""
     out = []
     for w in _WORD.findall(fold(text)):
         kinds = measure_kinds(w)
         if kinds:
             out.append("~" + kinds[0])
-        else:
-            out += content_stems(w)
+            continue
+        for s in content_stems(w):
+            out.append(_synonym(s) or s)
     return out
 
 
