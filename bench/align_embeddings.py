@@ -44,7 +44,8 @@ def _matches(c: _Ctx, a, pair: dict) -> bool:
 
 
 def judge(gold: dict, dossier) -> dict:
-    """Figures of one run; `false` lists the statement alignments no gold pair accepts (complete golds only)."""
+    """Figures of one run (the scorer's, `parallax evaluate`); `false` lists the statement alignments no gold pair
+    accepts (complete golds only)."""
     c = _Ctx(gold, dossier)
     base = evaluate(gold, dossier)["alignments"]
     complete = "acceptable_alignments" in gold
@@ -56,18 +57,16 @@ def judge(gold: dict, dossier) -> dict:
         false = [a for a in stmts if not any(_matches(c, a, p) for p in accepted)]
         out["false"] = false
         out["true_via_embedding"] = [a for a in stmts if a.features.get("via") == "embedding" and a not in false]
-        out["precision"] = round(1 - len(false) / len(stmts), 3) if stmts else 1.0
+        out["precision"] = base["precision"]
     else:
         out["false"] = []
         out["precision"] = base["precision_judged"]
         out["judged"] = len(stmts) - base["unjudged"]
-    figs = gold.get("figures")
-    if figs:
-        for rel in ("agree", "conflict"):
-            pred = [a for a in dossier.alignments if a.relation == rel and a.a.kind == "number"]
-            ok = sum(any(_matches(c, a, p) for p in figs[rel]) for a in pred)
-            found = sum(any(_matches(c, a, p) for a in pred) for p in figs[rel])
-            out[f"figures_{rel}"] = f"{found}/{len(figs[rel])} found, {ok}/{len(pred)} right"
+    for rel in ("agree", "conflict"):
+        if f"figures_{rel}_recall" in base:
+            n = len(gold["figures"][rel])
+            out[f"figures_{rel}"] = (f"{round(base[f'figures_{rel}_recall'] * n)}/{n} found, "
+                                     f"{base[f'figures_{rel}_predicted']} predicted")
     return out
 
 

@@ -373,7 +373,7 @@ def score_alignments(c: _Ctx) -> dict:
     # is a gold only-here fact; pairs the gold does not mention are counted separately (unjudged).
     false = [a for a in sameish if any(_ref_hits(c, a.a, g["doc"], g["text"]) or _ref_hits(c, a.b, g["doc"], g["text"]) for g in only)]
     judged = len(matched_pred) + len(false)
-    return {
+    out = {
         "gold_pairs": len(pairs), "pair_recall": round(found / len(pairs), 4) if pairs else 1.0,
         "only_in_gold": len(only), "only_in_recall": round(only_found / len(only), 4) if only else 1.0,
         "same_agree_predicted": len(sameish),
@@ -382,6 +382,36 @@ def score_alignments(c: _Ctx) -> dict:
         "unjudged": len(sameish) - judged,
         "errors": errors,
     }
+    if "acceptable_alignments" in c.gold:
+        out.update(_complete_gold_precision(c, sameish, errors))
+    for relation, pairs_ in c.gold.get("figures", {}).items():
+        out.update(_figure_scores(c, relation, pairs_))
+    return out
+
+
+def _pair_hits(c: _Ctx, a, pair: dict) -> bool:
+    ga, gb = pair["a"], pair["b"]
+    return (_ref_hits(c, a.a, ga["doc"], ga["text"]) and _ref_hits(c, a.b, gb["doc"], gb["text"])) or (
+        _ref_hits(c, a.b, ga["doc"], ga["text"]) and _ref_hits(c, a.a, gb["doc"], gb["text"]))
+
+
+def _complete_gold_precision(c: _Ctx, sameish: list, errors: list[str]) -> dict:
+    """A gold that lists every same-claim pair (and the acceptable partial ones) judges every statement link:
+    one matching neither is false."""
+    accepted = c.gold.get("aligned_statements", []) + c.gold.get("acceptable_alignments", [])
+    stmts = [a for a in sameish if a.a.kind != "number" and c.docname(a.a.doc) and a.b and c.docname(a.b.doc)]
+    false = [a for a in stmts if not any(_pair_hits(c, a, p) for p in accepted)]
+    errors += [f"false alignment: {a.a.text[:45]!r} ~ {a.b.text[:45]!r}" for a in false]
+    return {"statement_links": len(stmts), "false_vs_complete_gold": len(false),
+            "precision": round(1 - len(false) / len(stmts), 4) if stmts else 1.0}
+
+
+def _figure_scores(c: _Ctx, relation: str, pairs: list[dict]) -> dict:
+    """Gold figure pairs that agree or conflict: how many a figure alignment of that relation finds."""
+    pred = [a for a in c.pred.alignments if a.relation == relation and a.a.kind == "number" and a.b is not None]
+    found = sum(any(_pair_hits(c, a, p) for a in pred) for p in pairs)
+    return {f"figures_{relation}_recall": round(found / len(pairs), 4) if pairs else 1.0,
+            f"figures_{relation}_predicted": len(pred)}
 
 
 def score_screening(c: _Ctx) -> dict:

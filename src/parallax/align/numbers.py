@@ -179,12 +179,21 @@ def align_numbers(story_id: str, docs: list[DocAnalysis], index: EntityIndex,
         back = best.get((id(y), relation, x.n.doc))
         if back is None or back[1] is not x:
             continue
-        key = tuple(sorted((id(x), id(y))))
-        if key in done:
-            continue
-        done.add(key)
-        first, second = sorted((x.n, y.n), key=lambda n: (n.doc, n.start))
-        ra, rb = _ref(first), _ref(second)
-        out.append(Alignment(id=alignment_id(story_id, relation, ra, rb), story=story_id, relation=relation,
-                             score=round(min(score, 1.0), 3), a=ra, b=rb, features=feats))
+        # a figure stated twice in one article (headline and body) links both times
+        for x2 in _twins(x, figures):
+            for y2 in _twins(y, figures):
+                key = tuple(sorted((id(x2), id(y2))))
+                if key in done:
+                    continue
+                done.add(key)
+                first, second = sorted((x2.n, y2.n), key=lambda n: (n.doc, n.start))
+                ra, rb = _ref(first), _ref(second)
+                out.append(Alignment(id=alignment_id(story_id, relation, ra, rb), story=story_id, relation=relation,
+                                     score=round(min(score, 1.0), 3), a=ra, b=rb, features=feats))
     return out
+
+
+def _twins(f: _Figure, figures: list[_Figure]) -> list[_Figure]:
+    """``f`` and the figures of its article stating the same value of the same measure."""
+    return [g for g in figures if g is f or g.n.doc == f.n.doc and g.n.value == f.n.value
+            and units_match(g.unit, f.unit) and g.measure == f.measure and (g.measure or g.unit == f.unit)]
