@@ -4,7 +4,8 @@ Direct and partial quotes come from quotation marks (`quote_spans`); each is att
 the cue in its frame (the words between it and the sentence edge or the next quote: `"...," he
 said.` / `X said: "..."`), or, for a quote embedded in a sentence, through the cue verb or speech
 noun it hangs from in the dependency parse. A quoted term with no cue and no speaker is a scare
-quote and is not reported. Reported speech is the complement clause of a cue verb (`X said that
+quote and is not reported, and so is a term introduced as a name ("so-called", "known as", "dubbed",
+"what locals call"). A quote over several paragraphs is one quote. Reported speech is the complement clause of a cue verb (`X said that
 ...`, `..., X told Reuters.`, `According to X, ...`, `denied it, saying ...`).
 
 Offsets: the parse is over normalised text; every stored offset is an ORIGINAL offset.
@@ -41,6 +42,11 @@ STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiter
 _SENT_END = {".", "!", "?"}
 INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect", "raise", "prompt", "spark",
              "fuel", "underscore", "highlight", "hint", "point"}
+# verbs that give something a name: the quoted words after them are the name, not anyone's speech
+# ("a scheme dubbed 'X'", "a method known as 'X'", "what locals call 'X'")
+NAMING_VERBS = {"call", "dub", "name", "term", "label", "nickname", "brand", "christen", "style", "bill",
+                "title", "know", "refer"}
+_GENERIC_SUBJECTS = {"people", "many", "some", "locals", "we", "you", "they", "everyone", "others"}
 
 
 @dataclass
@@ -332,6 +338,9 @@ class _Extractor:
                 q.keep = False
                 continue
             self.classify(q, prev)
+            if self._is_naming(q):
+                q.keep = False  # a name or a term, introduced as one: no one is being quoted
+                continue
             same_group = prev is not None and prev.span.group == q.span.group
             if same_group:
                 q.cue, q.speaker = prev.cue, prev.speaker
@@ -357,6 +366,40 @@ class _Extractor:
                 if mates:
                     q.cue, q.speaker = mates[-1].cue, mates[-1].speaker
         return [q for q in self.quotes if q.keep]
+
+    def _is_naming(self, q: _Q) -> bool:
+        """The quoted words are a name given to something, not speech: "so-called '...'", "known as
+        '...'", "a plan dubbed '...'" (a participle with no agent), "the lake that locals call '...'"
+        (a habitual present with an unnamed, generic subject naming the noun it modifies)."""
+        i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or i in self.in_quote:
+            return False
+        before = self.ad.norm.text[max(0, self.doc[i].idx - 12): self.doc[i].idx + len(self.doc[i].text)].lower()
+        if before.endswith(("so-called", "so called")):
+            return True
+        t = self.doc[i]
+        if t.lower_ == "as" and i > 0:  # "known as", "referred to as"
+            v = self.doc[i - 1] if self.doc[i - 1].lower_ != "to" or i < 2 else self.doc[i - 2]
+            return v.tag_ == "VBN" and lemma(v) in NAMING_VERBS and not any(c.dep_ == "agent" for c in v.children)
+        if lemma(t) not in NAMING_VERBS or lemma(t) in ("know", "refer"):
+            return False
+        kids = list(t.children)
+        if t.tag_ == "VBN":
+            # "a scheme dubbed '...'", "was dubbed '...'": no agent, not a perfect ("has called")
+            return not any(c.dep_ == "agent" for c in kids) and not any(
+                c.dep_ == "aux" and lemma(c) == "have" for c in kids)
+        if t.tag_ in ("VBP", "VBZ"):
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if subj is None or obj is not None and obj.lower_ not in ("that", "which", "what"):
+                return False
+            if subj.lower_ in _GENERIC_SUBJECTS:
+                return True
+            return subj.tag_ == "NNS" and self.resolver.entity_of(subj) is None and not any(
+                c.pos_ == "PROPN" or self.resolver.entity_of(c) is not None for c in subj.children)
+        return False
 
     def _continues(self, prev: _Q, q: _Q) -> bool:
         """Only the previous quote's own attribution (and punctuation) lies between the two."""
@@ -545,11 +588,27 @@ def _that_clause_after_prep(v: Token) -> Token | None:
     return None
 
 
+def _merge_paragraphs(quotes: list[_Q]) -> list[_Q]:
+    """A quote that runs over several paragraphs (the opening mark repeated at each paragraph, the
+    closing mark only at the end) is one quote: from the first paragraph's words to the last's."""
+    out: list[_Q] = []
+    for q in quotes:
+        last = out[-1] if out else None
+        if last is not None and last.span.group == q.span.group and not last.span.closed:
+            merged = _Q(span=q.span, start=last.start, end=q.end, nstart=last.nstart, nend=q.nend,
+                        toks=last.toks + q.toks, open_tok=last.open_tok, close_tok=q.close_tok, kind=last.kind,
+                        cue=last.cue or q.cue, speaker=last.speaker or q.speaker)
+            out[-1] = merged
+        else:
+            out.append(q)
+    return out
+
+
 def extract_quotes(ad: AnalyzedDoc, ents: DocEntities) -> list[Quote]:
     x = _Extractor(ad, ents)
     items: list[tuple[int, int, str, str | None, Speaker | None]] = []
     quotes = x.attribute()
-    for q in quotes:
+    for q in _merge_paragraphs(quotes):
         items.append((q.start, q.end, q.kind, q.cue, q.speaker))
     for na, nb, cue, sp in x.reported(quotes):
         a, b = ad.orig_span(na, nb)
