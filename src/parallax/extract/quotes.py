@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
+from parallax.extract.lexicon import DOCUMENT_NOUNS
 from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
+from parallax.extract.roles import TITLE_NOUNS
 from parallax.extract.speakers import SpeakerResolver
 from parallax.extract.speech_verbs import (
     CUE_NOUNS,
@@ -40,6 +42,11 @@ NO_REPORTED = {"ask", "question", "query", "wonder", "quote", "describe", "call"
 STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiterate", "underline",
                           "underscore", "highlight", "note", "predict"}
 _SENT_END = {".", "!", "?"}
+_VIEW_NOUNS = {"view", "opinion", "judgment", "judgement", "estimation", "words", "assessment", "eyes"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+# cues whose passive subject is the one spoken to ("they were told it was safe"), not the speaker
+HEARER_VERBS = {"tell", "inform", "ask", "advise", "assure", "reassure", "warn", "remind", "notify", "urge",
+                "promise", "brief"}
 INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect", "raise", "prompt", "spark",
              "fuel", "underscore", "highlight", "hint", "point"}
 # verbs that give something a name: the quoted words after them are the name, not anyone's speech
@@ -82,6 +89,9 @@ class _Extractor:
                     self.mark_of[i] = q
         self.learned = learn_cues(self.doc, self.in_quote)
         self.resolver = SpeakerResolver(ad, ents, self.in_quote)
+        self.frames = self._opinion_frames()
+        for a, _b, _cue, sp in self.frames:
+            self.resolver.note(self.ad.orig_span(self.doc[a].idx, self.doc[a].idx + 1)[0], sp)
 
     def sent(self, tok: Token) -> Span:
         """The sentence of a token (Token.sent scans the document: too slow to call per token)."""
@@ -153,6 +163,20 @@ class _Extractor:
                 obj = next((c for c in v.children if c.dep_ == "pobj"), None)
             return self.resolver.from_token(obj) if obj is not None else None
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
+        if lemma(v) in HEARER_VERBS and (subj is not None and subj.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in v.children)):
+            # "had been told it was safe": the subject heard it; only "by X" names the speaker
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return self.resolver.from_token(pobj) if pobj is not None else None
+        if subj is not None and subj.lower_ in ("that", "which", "who") and v.dep_ == "relcl" and depth < 3 \
+                and v.head.pos_ in ("NOUN", "PROPN"):
+            # "a report ..., which warned that ...": the noun the relative clause hangs on
+            return self.resolver.from_token(v.head)
+        if subj is not None and subj.lower_ in ("that", "which") and subj.tag_ == "WDT" and v.dep_ != "relcl":
+            # "a report by X last month, seen by Y, that flagged ...": the parser lost the noun
+            doc_noun = self._document_before(subj)
+            return self.resolver.from_token(doc_noun) if doc_noun is not None else None
         if subj is not None and subj.lower_ in ("it", "they") and depth < 3:
             # "X said it had warned Y of '...'": it/they in a reported clause is the reporting speaker
             gov = self._governing_cue(v)
@@ -192,11 +216,34 @@ class _Extractor:
             if lemma(h) == "quote":
                 obj = next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 return self.resolver.from_token(obj) if obj is not None else None
+            if v.dep_ == "conj" and h.dep_ == "relcl" and h.head.pos_ in ("NOUN", "PROPN") and any(
+                    t.text == "," for t in self.doc[h.i + 1: v.i]) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in h.children):
+                # "a report by X, to which Y had access, found ... and urged ...": the parser joined the
+                # main verb to the relative clause; its subject is the noun the clause hangs on
+                return self.resolver.from_token(h.head)
+            if lemma(v) in INHERITING_PARTICIPLES and v.dep_ == "advcl" and not self.is_cue(h):
+                # "denied that the firm had erred, saying ...": the participle is the denier's
+                g = self._governing_cue(h)
+                if g is not None:
+                    return self.speaker_of_cue(g, frame, depth + 1)
             if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
                 if h.pos_ in ("VERB", "AUX"):
                     return self.speaker_of_cue(h, frame, depth + 1)
         if frame:
             return self._nearest_agent(v, frame)
+        return None
+
+    def _document_before(self, t: Token) -> Token | None:
+        """The document noun ("report", "study") that a stranded relative pronoun refers back to:
+        the nearest one before it in the sentence, past commas and participial asides."""
+        lo = self.sent(t).start
+        for i in range(t.i - 1, max(lo, t.i - 25) - 1, -1):
+            c = self.doc[i]
+            if c.i in self.in_quote or c.pos_ in ("VERB", "AUX") and c.dep_ not in ("acl", "advcl", "amod"):
+                return None
+            if c.pos_ == "NOUN" and c.lemma_.lower() in DOCUMENT_NOUNS:
+                return c
         return None
 
     def _governing_cue(self, v: Token) -> Token | None:
@@ -228,6 +275,84 @@ class _Extractor:
                 return self.resolver.speaker_for(e)
         return None
 
+    # -- opinion frames ------------------------------------------------------------------------
+    def _opinion_frames(self) -> list[tuple[int, int, str, Speaker]]:
+        """'For Jo Park, a hydrologist at X, the levee was never safe.' / 'In Jo Park's view, ...' /
+        'In the view of Jo Park, ...': the clause after the frame is that person's claim.
+        Returns (first token, end token, cue, speaker) of each claim."""
+        out = []
+        doc = self.doc
+        for sent in self.ad.sent_spans:
+            i = sent.start
+            while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+                i += 1
+            if i + 2 >= sent.end or doc[i].i in self.in_quote or doc[i].lower_ not in ("for", "in"):
+                continue
+            first = doc[i]
+            j, cue = i + 1, None
+            if first.lower_ == "in" and doc[j].lower_ == "the" and doc[j + 1].lower_ in _VIEW_NOUNS \
+                    and j + 2 < sent.end and doc[j + 2].lower_ == "of":
+                j, cue = j + 3, f"in the {doc[j + 1].lower_} of"
+            elif first.lower_ == "for":
+                cue = "for"
+            if doc[j].pos_ != "PROPN":
+                continue
+            name = self.resolver.name_tokens(doc[j])
+            k = name[-1].i + 1 if name else j
+            if first.lower_ == "in" and cue is None:  # "In Jo Park's view,"
+                if not (k + 1 < sent.end and doc[k].tag_ == "POS" and doc[k + 1].lower_ in _VIEW_NOUNS):
+                    continue
+                k, cue = k + 2, f"in {doc[k + 1].lower_}"
+            if k >= sent.end or doc[k].text != ",":
+                continue
+            role_text = None
+            # an appositive role between commas: "For Jo Park, a hydrologist at X, ..."
+            m = k + 1
+            while m < sent.end and doc[m].text != "," and m - k <= 14:
+                m += 1
+            seg = doc[k + 1: m]
+            if m < sent.end and doc[m].text == "," and any(
+                    t.pos_ == "NOUN" and (t.lower_ in TITLE_NOUNS or t.lemma_.lower() in TITLE_NOUNS) for t in seg) \
+                    and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in seg):
+                role_text = self.ad.orig_text(seg[0].idx, seg[-1].idx + len(seg[-1].text))
+                k = m
+            sp = self.resolver.named_person_at(name[-1], role_text) if name else None
+            if sp is None or not self.resolver.is_person(sp) and sp.entity is None:
+                continue
+            a = k + 1
+            body = [t for t in doc[a: sent.end] if t.i not in self.in_quote]
+            if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body):
+                continue
+            out.append((a, sent.end, cue, sp))
+        return out
+
+    def _introduced_person(self, q: _Q) -> Speaker | None:
+        """'Jo Park, 34, lost her home. "I heard nothing."': a first-person quote standing as its own
+        sentence, with no cue, right after a sentence about one named person, is that person's."""
+        if q.kind != "direct" or not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in q.toks):
+            return None
+        if self.leading(q) or any(not t.is_punct for t in self.trailing(q)):
+            return None
+        i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].is_punct and self.doc[i].text not in _SENT_END):
+            i -= 1
+        if i < 0 or i in self.in_quote:
+            return None
+        sent = self.sent(self.doc[i])
+        if any(t.i in self.in_quote for t in sent):
+            return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        sp = self.resolver.named_person_at(subj)
+        if sp is None or not self.resolver.is_person(sp):
+            return None
+        others = {e.id for t in sent if (e := self.resolver.entity_of(t)) is not None and e.type == "PERSON"}
+        if others - {sp.entity}:
+            return None
+        return sp
+
     # -- direct quotes ------------------------------------------------------------------------
     def _frame_cue(self, frame: list[Token], near_end: bool) -> Token | None:
         cues = [t for t in frame if self.is_cue(t) or is_according_to(t)]
@@ -247,6 +372,12 @@ class _Extractor:
         for where, frame in order:
             if where == "trail":
                 frame = frame[:12]
+                if q.kind == "partial":
+                    # a term inside one clause is not attributed by the cue of the next
+                    # ('a "zero waste" policy, and last year it told investors ...')
+                    cut = next((k for k, t in enumerate(frame) if t.pos_ == "CCONJ" and k > 0
+                                and frame[k - 1].text in (",", ";")), None)
+                    frame = frame[:cut] if cut is not None else frame
             cue = self._frame_cue(frame, near_end=(where == "lead"))
             if cue is None:
                 if where == "lead" and frame and frame[-1].text == ":":
@@ -276,6 +407,13 @@ class _Extractor:
                 if node.i not in self.in_quote or node.i in self.mark_of:
                     if self.is_cue(node):
                         sp = self.speaker_of_cue(node)
+                        if sp is not None and self._unnamed_group(node, sp):
+                            # "X told us that workers reported it 'four times'": the words are X's
+                            g = self._governing_cue(node)
+                            outer = self.speaker_of_cue(g) if g is not None else None
+                            if outer is not None and outer.entity is not None:
+                                q.cue, q.speaker = cue_phrase(g), outer
+                                return
                         if sp is not None:
                             q.cue, q.speaker = cue_phrase(node), sp
                             return
@@ -297,6 +435,17 @@ class _Extractor:
                 if sp is not None:
                     q.cue, q.speaker = "according to", sp
                     return
+
+    def _unnamed_group(self, v: Token, sp: Speaker) -> bool:
+        """The cue's speaker is only a plural common noun ("workers", "residents"), no name."""
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if sp.entity is not None or self.resolver.is_person(sp) or sp.name in self.resolver._bodies:
+            return False
+        if subj is None:  # inherited from a coordinated verb: look at that verb's subject
+            h = v.head if v.dep_ == "conj" else None
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None) if h is not None else None
+        return subj is not None and subj.tag_ == "NNS" and subj.pos_ == "NOUN" and not any(
+            c.pos_ == "PROPN" or c.dep_ == "poss" for c in subj.children)
 
     def _speech_noun_speaker(self, n: Token) -> Speaker | None:
         for c in n.children:
@@ -354,6 +503,8 @@ class _Extractor:
                     self.attribute_direct(q)
             if q.speaker is None:
                 self._inherit(q, prev)
+            if q.speaker is None:
+                q.speaker = self._introduced_person(q)
             if q.speaker is None and not self._looks_like_speech(q):
                 q.keep = False  # a scare quote or a title: no cue, no speaker
             if q.keep:
@@ -443,6 +594,11 @@ class _Extractor:
         out: list[tuple[int, int, str, Speaker]] = []
         seen: set[tuple[int, int]] = set()
         qspans = [(q.nstart, q.nend) for q in quotes]
+        for a, b, cue, sp in self.frames:
+            span = self._trim(a, b, qspans)
+            if span is not None and span not in seen:
+                seen.add(span)
+                out.append((span[0], span[1], cue, sp))
         for v in self.doc:
             if v.i in self.in_quote:
                 continue
