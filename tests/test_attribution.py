@@ -135,6 +135,34 @@ def test_group_with_its_complement(nlp):
     assert name(reported(run(nlp, text), "the alarms")).lower() == "workers of the plant"
 
 
+def test_recommended_to_infinitive_is_the_documents_proposal(nlp):
+    text = ("A study of the Hydrology Institute from last year, to which this newspaper had access, registered "
+            "“deep cracks in the north wall” and recommended to drain the reservoir.")
+    assert name(reported(run(nlp, text), "to drain the reservoir")) == "Hydrology Institute"
+
+
+def test_mid_sentence_according_to_attributes_the_clause_it_modifies(nlp):
+    text = ("The death toll from the landslide rose on Sunday to 23, according to the Regional Rescue "
+            "Board, while 40 people are still missing in the hills above the town.")
+    q = reported(run(nlp, text), "The death toll")
+    assert q.text == "The death toll from the landslide rose on Sunday to 23"
+    assert name(q) == "Regional Rescue Board"
+
+
+def test_inverted_trailing_attribution_after_a_comma(nlp):
+    text = "The search will resume tomorrow with drones and boats, informed the Coastguard, although more rain is expected."
+    q = reported(run(nlp, text), "The search will resume")
+    assert q.text == "The search will resume tomorrow with drones and boats"
+    assert name(q) == "Coastguard"
+
+
+def test_stranded_that_clause_of_a_report_flags(nlp):
+    text = ("She refused to discuss a study by the Coastal Research Council last month, seen by reporters, "
+            "that flagged erosion along the northern cliffs.")
+    q = reported(run(nlp, text), "erosion")
+    assert name(q) == "Coastal Research Council"
+
+
 def test_it_after_a_clause_about_the_company_is_the_company(nlp):
     text = ("Brantwell Foods Ltd reported a loss. The company’s brochures praise its “farm to fork” model, "
             "and in May it told shareholders that every supplier had been audited.")
@@ -142,3 +170,7 @@ def test_it_after_a_clause_about_the_company_is_the_company(nlp):
     assert name(reported(qs, "every supplier")) == "Brantwell Foods Ltd"
     assert not [q for q in qs if q.kind != "reported"]  # the slogan stays a scare quote
 
+
+def test_forecast_with_an_infinitive_is_not_reported_speech(nlp):
+    text = "Results are due next week, when analysts expect the firm to cut its dividend."
+    assert not [q for q in run(nlp, text) if q.kind == "reported"]

@@ -40,7 +40,9 @@ FRAME_TOKENS = 45  # how far an attribution frame reaches from the quote
 NO_REPORTED = {"ask", "question", "query", "wonder", "quote", "describe", "call", "answer", "reply"}
 # verbs whose direct object is itself the statement ("stressed the need to ...")
 STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiterate", "underline",
-                          "underscore", "highlight", "note", "predict"}
+                          "underscore", "highlight", "note", "predict", "flag"}
+# verbs whose to-infinitive is the proposal ("recommended to close the road")
+PROPOSAL_VERBS = {"recommend", "propose", "advise", "suggest"}
 _SENT_END = {".", "!", "?"}
 _VIEW_NOUNS = {"view", "opinion", "judgment", "judgement", "estimation", "words", "assessment", "eyes"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
@@ -188,6 +190,8 @@ class _Extractor:
             return self.resolver.from_token(subj)
         if subj is not None and subj.lower_ not in ("this", "that", "which", "who", "there"):
             return self.resolver.from_token(subj)
+        if subj is None and (inv := self._inverted_speaker(v)) is not None:
+            return self.resolver.from_token(inv)  # "..., announced the coastguard, ..."
         if subj is None:
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -605,6 +609,9 @@ class _Extractor:
             if is_according_to(v):
                 content = self._according_content(v)
             elif (self.is_cue(v) and lemma(v) not in NO_REPORTED) or _data_shows(v):
+                comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+                if lemma(v) in WEAK_CUES and comp is not None and not _finite(comp) and self._governing_cue(v) is None:
+                    continue  # "analysts expect it to cut ...": a forecast, not a claim someone made
                 content = self._clause_of(v)
                 if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                     named = self._name_before_cue(v, self.sent(v).start)
@@ -658,9 +665,18 @@ class _Extractor:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
                 return obj.left_edge.i, obj.right_edge.i + 1
+        if lemma(v) in PROPOSAL_VERBS:  # "recommended to lower the water level": what was proposed
+            comp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.tag_ == "VB"
+                         and any(a.tag_ == "TO" for a in c.children)), None)
+            if comp is not None and not any(c.dep_ == "dobj" for c in v.children):
+                return comp.left_edge.i, comp.right_edge.i + 1
         # parenthetical "…, Lund added, …" parsed as hanging off the content's verb
         subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         objs = any(c.dep_ in ("dobj", "xcomp", "advcl") for c in v.children if c.i > v.i and lemma(v) != "tell")
+        if not subj and self._inverted_speaker(v) is not None and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") \
+                and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+            # "The search will go on today, announced the police, although ...": the clause before
+            return max(v.head.left_edge.i, self.sent(v).start), v.i
         if subj and not objs and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             h = v.head
             first = next(t for t in v.subtree if not t.is_punct)
@@ -671,6 +687,22 @@ class _Extractor:
                 return h.left_edge.i, first.i
         return None
 
+    def _inverted_speaker(self, v: Token) -> Token | None:
+        """'..., informed the committee, ...': a subjectless cue right after a comma whose speaker
+        follows it and closes the parenthetical."""
+        if v.i == 0 or self.doc[v.i - 1].text != "," or lemma(v) == "tell" or v.i in self.in_quote:
+            return None
+        nxt = [c for c in v.rights if not c.is_punct]
+        if not nxt:
+            return None
+        c = nxt[0]
+        if c.dep_ not in ("dobj", "nsubj", "attr", "npadvmod", "dep", "appos") or c.pos_ not in ("PROPN", "NOUN"):
+            return None
+        after = c.right_edge.i + 1
+        if after < len(self.doc) and self.doc[after].text not in (",", ".", ";"):
+            return None
+        return c if self.resolver.entity_of(c) is not None or c.pos_ == "PROPN" else None
+
     def _according_content(self, v: Token) -> tuple[int, int] | None:
         pp_end = v.nbor(1).right_edge.i if v.i + 1 < len(self.doc) else v.i
         sent = self.sent(v)
@@ -679,6 +711,10 @@ class _Extractor:
             a += 1
         before = v.i - sent.start
         after = sent.end - a
+        h = v.head
+        if v.dep_ == "prep" and h.pos_ in ("VERB", "AUX") and sent.start <= h.i < v.i and before >= 3:
+            # "X rose to 19, according to Y, while ...": the clause the phrase modifies, not what follows
+            return max(h.left_edge.i, sent.start), v.i
         if before > after:  # "X happened, according to Y" -> the part before
             return sent.start, v.i
         return (a, sent.end) if a < sent.end else None
@@ -711,6 +747,13 @@ class _Extractor:
 # "Figures from the statistics office show that ...": the source of the data is the speaker.
 DATA_NOUNS = frozenset("data figures statistics records survey poll study estimates numbers analysis".split())
 DATA_VERBS = frozenset("show indicate suggest reveal".split())
+
+
+def _finite(v: Token) -> bool:
+    """A clause with a tensed verb or a "that" ("expect that prices will fall"), not "X to do"."""
+    return v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "mark" and c.lower_ == "that"
+        for c in v.children)
 
 
 def _data_shows(v: Token) -> bool:
