@@ -174,3 +174,14 @@ def test_it_after_a_clause_about_the_company_is_the_company(nlp):
 def test_forecast_with_an_infinitive_is_not_reported_speech(nlp):
     text = "Results are due next week, when analysts expect the firm to cut its dividend."
     assert not [q for q in run(nlp, text) if q.kind == "reported"]
+
+
+def test_for_x_without_a_role_is_not_read_as_a_claim(nlp):
+    text = "For Marek Olsen, the win on Sunday was the third title of the season."
+    assert not [q for q in run(nlp, text) if q.kind == "reported"]
+
+
+def test_a_name_critics_give_is_their_quote_but_a_name_locals_give_is_not(nlp):
+    text = ('Rentala Homes built what critics call "a fortress for the rich" beside the marsh that the '
+            'villagers call "the green mirror".')
+    assert [q.text for q in run(nlp, text) if q.kind != "reported"] == ["a fortress for the rich"]

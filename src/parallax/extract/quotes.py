@@ -56,6 +56,10 @@ INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect"
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "nickname", "brand", "christen", "style", "bill",
                 "title", "know", "refer"}
 _GENERIC_SUBJECTS = {"people", "many", "some", "locals", "we", "you", "they", "everyone", "others"}
+# groups whose naming is an opinion, quoted as theirs ("what critics call 'a giveaway'")
+_OPINION_GROUPS = {"critic", "opponent", "supporter", "analyst", "expert", "official", "activist", "economist",
+                   "observer", "lawmaker", "diplomat", "campaigner", "detractor", "skeptic", "sceptic",
+                   "protester", "protestor", "union", "investor"}
 
 
 @dataclass
@@ -320,6 +324,8 @@ class _Extractor:
                     and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in seg):
                 role_text = self.ad.orig_text(seg[0].idx, seg[-1].idx + len(seg[-1].text))
                 k = m
+            if cue == "for" and role_text is None:
+                continue  # "For Jo Park, it was a third title": only an expert's frame reads as a claim
             sp = self.resolver.named_person_at(name[-1], role_text) if name else None
             if sp is None or not self.resolver.is_person(sp) and sp.entity is None:
                 continue
@@ -552,7 +558,8 @@ class _Extractor:
                 return False
             if subj.lower_ in _GENERIC_SUBJECTS:
                 return True
-            return subj.tag_ == "NNS" and self.resolver.entity_of(subj) is None and not any(
+            return subj.tag_ == "NNS" and subj.lemma_.lower() not in _OPINION_GROUPS and \
+                self.resolver.entity_of(subj) is None and not any(
                 c.pos_ == "PROPN" or self.resolver.entity_of(c) is not None for c in subj.children)
         return False
 

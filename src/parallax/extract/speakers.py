@@ -516,7 +516,9 @@ class SpeakerResolver:
         """'the agency' with no organisation of that kind on record: the organisation named last
         before it in the same sentence ("Acme-Reg fined the firm, a spokeswoman for the agency said")."""
         sent = self.ad.sentence_at(tok.idx)
-        for t in reversed(self.ad.doc[sent.start: tok.i]):
+        before = list(self.ad.doc[sent.start: tok.i])
+        # a subject first ("Acme-Reg fined Beta, the agency said" is Acme-Reg's), then the nearest
+        for t in sorted(reversed(before), key=lambda t: t.dep_ != "nsubj"):
             if t.i in self.quote_tokens or t.pos_ != "PROPN":
                 continue
             e = self.entity_of(t)
