@@ -54,7 +54,7 @@ INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect"
 # verbs that give something a name: the quoted words after them are the name, not anyone's speech
 # ("a scheme dubbed 'X'", "a method known as 'X'", "what locals call 'X'")
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "nickname", "brand", "christen", "style", "bill",
-                "title", "know", "refer"}
+                "title", "entitle", "know", "refer"}
 _GENERIC_SUBJECTS = {"people", "many", "some", "locals", "we", "you", "they", "everyone", "others"}
 # groups whose naming is an opinion, quoted as theirs ("what critics call 'a giveaway'")
 _OPINION_GROUPS = {"critic", "opponent", "supporter", "analyst", "expert", "official", "activist", "economist",

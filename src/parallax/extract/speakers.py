@@ -4,7 +4,12 @@ Names resolve to the entity whose mention they overlap; pronouns to the last com
 speaker/subject before them; role nouns ("the Russian president") to `ents.find`, else to the
 person whose title words (premodifiers, appositive, Entity.roles) contain the role; nouns with
 an organisation inside ("Acme analysts", "a statement on the ministry's site") to that
-organisation; bare group nouns ("Experts") to a name without an entity.
+organisation; bare group nouns ("Experts") to a name without an entity. When the entity stage
+recorded no such title, a definite role noun goes back to the person named beside that role
+earlier ("Jo Park, Acme's chief executive," / "The minister of X, Jo Park,"); "a spokeswoman for
+the agency" is the agency speaking through its officer; "Freedonian officials" stay officials of
+a country. People the tagger gave no entity (named beside a role) are remembered by name, so
+pronouns can refer to them.
 """
 
 from __future__ import annotations
