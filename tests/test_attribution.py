@@ -46,15 +46,15 @@ def name(q: Quote) -> str | None:
 def test_role_noun_after_quote_is_the_person_named_beside_that_role(nlp):
     # the tagger makes "Marta" a place here, so the entity stage records no minister
     text = ("The minister of Agriculture, Marta Quesada, arrived yesterday at the port. “Nobody who ignored "
-            "the warnings will be spared,” said the minister to the press.")
+            "the warnings will be spared,” said the minister to reporters at the pier.")
     q = quote(run(nlp, text), "Nobody")
     assert name(q) == "Marta Quesada" and q.speaker.role == "minister of agriculture"
 
 
 def test_role_noun_in_reported_speech_is_the_person_with_that_appositive_role(nlp):
-    text = ("Tomas Ekberg, Norlune Foods’ chief executive, said sales were steady. The chief executive "
-            "added that Norlune had no plans to close its bakeries.")
-    assert name(reported(run(nlp, text), "Norlune had no plans")) == "Tomas Ekberg"
+    text = ("Henrik Ekberg, Norlune Foods’ chief executive, said sales were steady. The chief executive "
+            "added that Norlune would keep all of its bakeries open.")
+    assert name(reported(run(nlp, text), "Norlune would keep")) == "Henrik Ekberg"
 
 
 def test_partial_quote_in_a_clause_about_an_unnamed_group_is_the_tellers(nlp):
@@ -63,9 +63,9 @@ def test_partial_quote_in_a_clause_about_an_unnamed_group_is_the_tellers(nlp):
     assert name(quote(run(nlp, text), "again and again")) == "Rosa Quintana"
 
 
-def test_passive_told_names_the_hearer_not_the_speaker(nlp):
+def test_passive_hearer_verb_names_the_hearer_not_the_speaker(nlp):
     text = ("Jan Kowal, a driver, told the Evening Ledger that drivers had complained for months and had been "
-            "told it was \"a passing glitch.\"")
+            "assured it was \"a passing glitch.\"")
     assert name(quote(run(nlp, text), "a passing glitch")) == "Jan Kowal"
 
 
@@ -114,9 +114,9 @@ def test_first_person_quote_with_no_person_before_it_keeps_no_speaker(nlp):
 # -- class: reported speech ---------------------------------------------------------------------
 
 def test_spokeswoman_for_the_agency_speaks_for_the_agency(nlp):
-    text = "ORVEL fined the bank twice last year for late reports, a spokeswoman for the agency said."
-    q = reported(run(nlp, text), "ORVEL fined")
-    assert name(q) == "ORVEL" and q.speaker.role == "spokeswoman"
+    text = "ORVEL suspended two trawlers in June over illegal nets, a spokesman for the authority said."
+    q = reported(run(nlp, text), "ORVEL suspended")
+    assert name(q) == "ORVEL" and q.speaker.role == "spokesman"
 
 
 def test_nationality_adjective_before_officials_is_not_an_organisation(nlp):
@@ -125,14 +125,14 @@ def test_nationality_adjective_before_officials_is_not_an_organisation(nlp):
     assert name(reported(run(nlp, text), "The storm destroyed")) == "Valdoran officials"
 
 
-def test_statement_of_a_body_informed_that(nlp):
-    text = "A statement of the Chancellery informed that the army had sent 200 soldiers to the valley."
-    assert name(reported(run(nlp, text), "the army had sent")) == "Chancellery"
+def test_document_of_a_body_announced_that(nlp):
+    text = "A bulletin of the Prefecture announced that the army had flown 200 soldiers to the valley."
+    assert name(reported(run(nlp, text), "the army had flown")) == "Prefecture"
 
 
 def test_group_with_its_complement(nlp):
-    text = "According to workers of the plant, the alarms were switched off in May."
-    assert name(reported(run(nlp, text), "the alarms")).lower() == "workers of the plant"
+    text = "According to nurses at the clinic, the generators failed twice in May."
+    assert name(reported(run(nlp, text), "the generators")).lower() == "nurses at the clinic"
 
 
 def test_recommended_to_infinitive_is_the_documents_proposal(nlp):
@@ -157,7 +157,7 @@ def test_inverted_trailing_attribution_after_a_comma(nlp):
 
 
 def test_stranded_that_clause_of_a_report_flags(nlp):
-    text = ("She refused to discuss a study by the Coastal Research Council last month, seen by reporters, "
+    text = ("She refused to discuss a study by the Coastal Research Council last month, obtained by reporters, "
             "that flagged erosion along the northern cliffs.")
     q = reported(run(nlp, text), "erosion")
     assert name(q) == "Coastal Research Council"
@@ -165,14 +165,14 @@ def test_stranded_that_clause_of_a_report_flags(nlp):
 
 def test_it_after_a_clause_about_the_company_is_the_company(nlp):
     text = ("Brantwell Foods Ltd reported a loss. The company’s brochures praise its “farm to fork” model, "
-            "and in May it told shareholders that every supplier had been audited.")
+            "and in May it assured shareholders that every supplier had been audited.")
     qs = run(nlp, text)
     assert name(reported(qs, "every supplier")) == "Brantwell Foods Ltd"
     assert not [q for q in qs if q.kind != "reported"]  # the slogan stays a scare quote
 
 
 def test_forecast_with_an_infinitive_is_not_reported_speech(nlp):
-    text = "Results are due next week, when analysts expect the firm to cut its dividend."
+    text = "Results are due on Friday, and traders expect the lender to trim its payout."
     assert not [q for q in run(nlp, text) if q.kind == "reported"]
 
 

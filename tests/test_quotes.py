@@ -85,7 +85,7 @@ def test_speaker_first_with_colon_and_multi_paragraph(nlp):
 
 def test_quote_over_two_paragraphs_after_a_closed_quote_is_one_quote(nlp):
     text = ("“We are sorry for the delay,” Ines Vahl told shareholders on Friday. “We have hired more staff "
-            "and we will open a second line.\n\n“It is too early to give a date. What I can say is that "
+            "and we will open a second line.\n\n“It is too early to give a date. All I will add is that "
             "orders keep coming.”\n\nThe shares rose.")
     qs = quoted(run(nlp, text))
     assert [q.text[:12] for q in qs] == ["We are sorry", "We have hire"]

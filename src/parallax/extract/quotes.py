@@ -171,7 +171,7 @@ class _Extractor:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
         if lemma(v) in HEARER_VERBS and (subj is not None and subj.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in v.children)):
-            # "had been told it was safe": the subject heard it; only "by X" names the speaker
+            # "they were warned it could flood": the subject heard it; only "by X" names the speaker
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return self.resolver.from_token(pobj) if pobj is not None else None
@@ -180,7 +180,7 @@ class _Extractor:
             # "a report ..., which warned that ...": the noun the relative clause hangs on
             return self.resolver.from_token(v.head)
         if subj is not None and subj.lower_ in ("that", "which") and subj.tag_ == "WDT" and v.dep_ != "relcl":
-            # "a report by X last month, seen by Y, that flagged ...": the parser lost the noun
+            # "an audit by X in May, obtained by Y, that flagged ...": the parser lost the noun
             doc_noun = self._document_before(subj)
             return self.resolver.from_token(doc_noun) if doc_noun is not None else None
         if subj is not None and subj.lower_ in ("it", "they") and depth < 3:
@@ -231,7 +231,7 @@ class _Extractor:
                 # main verb to the relative clause; its subject is the noun the clause hangs on
                 return self.resolver.from_token(h.head)
             if lemma(v) in INHERITING_PARTICIPLES and v.dep_ == "advcl" and not self.is_cue(h):
-                # "denied that the firm had erred, saying ...": the participle is the denier's
+                # "disputed that staff had erred, adding ...": the participle is the disputer's
                 g = self._governing_cue(h)
                 if g is not None:
                     return self.speaker_of_cue(g, frame, depth + 1)
@@ -384,7 +384,7 @@ class _Extractor:
                 frame = frame[:12]
                 if q.kind == "partial":
                     # a term inside one clause is not attributed by the cue of the next
-                    # ('a "zero waste" policy, and last year it told investors ...')
+                    # ('a "zero waste" pledge, and in May it assured shareholders ...')
                     cut = next((k for k, t in enumerate(frame) if t.pos_ == "CCONJ" and k > 0
                                 and frame[k - 1].text in (",", ";")), None)
                     frame = frame[:cut] if cut is not None else frame
@@ -618,7 +618,7 @@ class _Extractor:
             elif (self.is_cue(v) and lemma(v) not in NO_REPORTED) or _data_shows(v):
                 comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
                 if lemma(v) in WEAK_CUES and comp is not None and not _finite(comp) and self._governing_cue(v) is None:
-                    continue  # "analysts expect it to cut ...": a forecast, not a claim someone made
+                    continue  # "traders expect the bank to raise rates": a forecast, not a claim
                 content = self._clause_of(v)
                 if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                     named = self._name_before_cue(v, self.sent(v).start)
@@ -672,7 +672,7 @@ class _Extractor:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
                 return obj.left_edge.i, obj.right_edge.i + 1
-        if lemma(v) in PROPOSAL_VERBS:  # "recommended to lower the water level": what was proposed
+        if lemma(v) in PROPOSAL_VERBS:  # "advised to close the road": what was proposed
             comp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.tag_ == "VB"
                          and any(a.tag_ == "TO" for a in c.children)), None)
             if comp is not None and not any(c.dep_ == "dobj" for c in v.children):
@@ -720,7 +720,7 @@ class _Extractor:
         after = sent.end - a
         h = v.head
         if v.dep_ == "prep" and h.pos_ in ("VERB", "AUX") and sent.start <= h.i < v.i and before >= 3:
-            # "X rose to 19, according to Y, while ...": the clause the phrase modifies, not what follows
+            # "Sales rose 4%, according to Y, while ...": the clause the phrase modifies, not what follows
             return max(h.left_edge.i, sent.start), v.i
         if before > after:  # "X happened, according to Y" -> the part before
             return sent.start, v.i

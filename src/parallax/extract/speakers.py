@@ -6,8 +6,8 @@ person whose title words (premodifiers, appositive, Entity.roles) contain the ro
 an organisation inside ("Acme analysts", "a statement on the ministry's site") to that
 organisation; bare group nouns ("Experts") to a name without an entity. When the entity stage
 recorded no such title, a definite role noun goes back to the person named beside that role
-earlier ("Jo Park, Acme's chief executive," / "The minister of X, Jo Park,"); "a spokeswoman for
-the agency" is the agency speaking through its officer; "Freedonian officials" stay officials of
+earlier ("Jo Park, Acme's chief executive," / "The minister of X, Jo Park,"); "a press officer for
+the regulator" is the regulator speaking through its officer; "Freedonian officials" stay officials of
 a country. People the tagger gave no entity (named beside a role) are remembered by name, so
 pronouns can refer to them.
 """
@@ -321,7 +321,7 @@ class SpeakerResolver:
         if tok.pos_ in ("NOUN", "PROPN"):
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
             if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
-                # "workers of the mine": the group as the article delimits it
+                # "residents of the valley": the group as the article delimits it
                 prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")), None)
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                 if pobj is not None and pobj.pos_ == "NOUN" and self.entity_of(pobj) is None and \
@@ -384,7 +384,7 @@ class SpeakerResolver:
         return None
 
     def _role_of_body(self, tok: Token, offset: int) -> Speaker | None:
-        """'a spokeswoman for the agency said': the body speaks through its unnamed officer."""
+        """'a press officer for the regulator said': the body speaks through its unnamed officer."""
         if any(c.dep_ == "appos" for c in tok.children):
             return None
         for prep in tok.children:
@@ -431,7 +431,7 @@ class SpeakerResolver:
                     return None
             if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
                 pobj = next((x for x in c.children if x.dep_ == "pobj" and x.ent_type_ not in ("DATE", "TIME")), None)
-                # "a statement of the Presidency": "of" only with a name or a body ("a copy of the memo")
+                # "a bulletin of the Chancellery": "of" only with a name or a body ("a copy of the memo")
                 if pobj is not None and c.lower_ == "of" and not (
                         pobj.pos_ == "PROPN" or self.entity_of(pobj) is not None
                         or pobj.lemma_.lower() in ORG_NOUNS):
@@ -518,11 +518,11 @@ class SpeakerResolver:
         return self.body_speaker(body)
 
     def _body_named_before(self, tok: Token) -> Speaker | None:
-        """'the agency' with no organisation of that kind on record: the organisation named last
-        before it in the same sentence ("Acme-Reg fined the firm, a spokeswoman for the agency said")."""
+        """'the regulator' with no organisation of that kind on record: the organisation named last
+        before it in the same sentence ("Acme-Reg fined the bank, a press officer for the regulator added")."""
         sent = self.ad.sentence_at(tok.idx)
         before = list(self.ad.doc[sent.start: tok.i])
-        # a subject first ("Acme-Reg fined Beta, the agency said" is Acme-Reg's), then the nearest
+        # a subject first ("Acme-Reg fined Beta, the regulator said" is Acme-Reg's), then the nearest
         for t in sorted(reversed(before), key=lambda t: t.dep_ != "nsubj"):
             if t.i in self.quote_tokens or t.pos_ != "PROPN":
                 continue
@@ -650,7 +650,7 @@ class SpeakerResolver:
         return None
 
     def _org_earlier_in_sentence(self, tok: Token) -> Speaker | None:
-        """'The company's reports promise X, and it told investors that ...': "it" after an earlier
+        """'The firm's brochures praise X, and in May it assured shareholders that ...': "it" after an earlier
         clause whose subject is (or belongs to) an organisation, in the same sentence."""
         sent = self.ad.sentence_at(tok.idx)
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
