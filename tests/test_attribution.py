@@ -46,14 +46,14 @@ def name(q: Quote) -> str | None:
 def test_role_noun_after_quote_is_the_person_named_beside_that_role(nlp):
     # the tagger makes "Marta" a place here, so the entity stage records no minister
     text = ("The minister of Agriculture, Marta Quesada, arrived yesterday at the port. “Nobody who ignored "
-            "the warnings will be spared,” said the minister to reporters at the pier.")
+            "the warnings will be spared,” said the minister, visibly angry.")
     q = quote(run(nlp, text), "Nobody")
     assert name(q) == "Marta Quesada" and q.speaker.role == "minister of agriculture"
 
 
 def test_role_noun_in_reported_speech_is_the_person_with_that_appositive_role(nlp):
-    text = ("Henrik Ekberg, Norlune Foods’ chief executive, said sales were steady. The chief executive "
-            "added that Norlune would keep all of its bakeries open.")
+    text = ("Henrik Ekberg, Norlune Foods’ chief executive, said sales were steady. Later the chief executive "
+            "said that Norlune would keep all of its bakeries open.")
     assert name(reported(run(nlp, text), "Norlune would keep")) == "Henrik Ekberg"
 
 
@@ -113,7 +113,7 @@ def test_first_person_quote_with_no_person_before_it_keeps_no_speaker(nlp):
 
 # -- class: reported speech ---------------------------------------------------------------------
 
-def test_spokeswoman_for_the_agency_speaks_for_the_agency(nlp):
+def test_spokesman_for_the_authority_speaks_for_the_authority(nlp):
     text = "ORVEL suspended two trawlers in June over illegal nets, a spokesman for the authority said."
     q = reported(run(nlp, text), "ORVEL suspended")
     assert name(q) == "ORVEL" and q.speaker.role == "spokesman"
