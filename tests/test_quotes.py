@@ -76,13 +76,21 @@ def test_straight_quotes_inverted_cue_appositive_and_continuation(nlp):
 def test_speaker_first_with_colon_and_multi_paragraph(nlp):
     text = ("Finance Minister Tomas Berg said on Tuesday: “The budget is balanced for the first time in a "
             "decade. We kept our promise.\n\n“Next year we will cut taxes for families.”\n\nThe opposition disagreed.")
+    (q,) = quoted(run(nlp, text))  # one quote over two paragraphs, not one per paragraph
+    assert q.text == ("The budget is balanced for the first time in a decade. We kept our promise.\n\n"
+                      "“Next year we will cut taxes for families.")
+    assert q.kind == "direct" and q.speaker.name == "Tomas Berg"
+    assert "minister" in (q.speaker.role or "").lower()
+
+
+def test_quote_over_two_paragraphs_after_a_closed_quote_is_one_quote(nlp):
+    text = ("“We are sorry for the delay,” Ines Vahl told shareholders on Friday. “We have hired more staff "
+            "and we will open a second line.\n\n“It is too early to give a date. All I will add is that "
+            "orders keep coming.”\n\nThe shares rose.")
     qs = quoted(run(nlp, text))
-    assert [q.text for q in qs] == [
-        "The budget is balanced for the first time in a decade. We kept our promise.",
-        "Next year we will cut taxes for families.",
-    ]
-    assert all(q.kind == "direct" and q.speaker.name == "Tomas Berg" for q in qs)
-    assert "minister" in (qs[0].speaker.role or "").lower()
+    assert [q.text[:12] for q in qs] == ["We are sorry", "We have hire"]
+    assert qs[1].text.endswith("orders keep coming.") and "\n\n“It is too early" in qs[1].text
+    assert all(q.speaker.name == "Ines Vahl" for q in qs)
 
 
 def test_single_quotes_british_style(nlp):
@@ -133,6 +141,15 @@ def test_partial_quote_attributed_and_scare_quote_skipped(nlp):
     qs = quoted(run(nlp, text))
     assert [q.text for q in qs] == ["reckless and dangerous."]
     assert qs[0].kind == "partial" and qs[0].speaker.name == "Ruth Okafor"
+
+
+def test_names_given_by_naming_verbs_are_not_quotes(nlp):
+    text = ('Floodwater filled the basin that the villagers call "the black pond", and a levee system, known '
+            'as "ring dikes", was criticised by the hydrologists. Engineers used a method dubbed "soft '
+            'shoring". The inspectors referred to it as "block B". Mara Quist, an economist, cited a '
+            'growth figure that she called "optimistic".')
+    qs = quoted(run(nlp, text))
+    assert [q.text for q in qs] == ["optimistic"]  # an evaluation a person made is still her quote
 
 
 def test_titles_and_terms_in_quotes_are_not_quotes(nlp):

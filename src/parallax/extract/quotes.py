@@ -4,7 +4,8 @@ Direct and partial quotes come from quotation marks (`quote_spans`); each is att
 the cue in its frame (the words between it and the sentence edge or the next quote: `"...," he
 said.` / `X said: "..."`), or, for a quote embedded in a sentence, through the cue verb or speech
 noun it hangs from in the dependency parse. A quoted term with no cue and no speaker is a scare
-quote and is not reported. Reported speech is the complement clause of a cue verb (`X said that
+quote and is not reported, and so is a term introduced as a name ("so-called", "known as", "dubbed",
+"what locals call"). A quote over several paragraphs is one quote. Reported speech is the complement clause of a cue verb (`X said that
 ...`, `..., X told Reuters.`, `According to X, ...`, `denied it, saying ...`).
 
 Offsets: the parse is over normalised text; every stored offset is an ORIGINAL offset.
@@ -18,7 +19,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
+from parallax.extract.lexicon import DOCUMENT_NOUNS
 from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
+from parallax.extract.roles import TITLE_NOUNS
 from parallax.extract.speakers import SpeakerResolver
 from parallax.extract.speech_verbs import (
     CUE_NOUNS,
@@ -37,10 +40,26 @@ FRAME_TOKENS = 45  # how far an attribution frame reaches from the quote
 NO_REPORTED = {"ask", "question", "query", "wonder", "quote", "describe", "call", "answer", "reply"}
 # verbs whose direct object is itself the statement ("stressed the need to ...")
 STATEMENT_OBJECT_VERBS = {"stress", "emphasize", "emphasise", "mention", "reiterate", "underline",
-                          "underscore", "highlight", "note", "predict"}
+                          "underscore", "highlight", "note", "predict", "flag"}
+# verbs whose to-infinitive is the proposal ("recommended to close the road")
+PROPOSAL_VERBS = {"recommend", "propose", "advise", "suggest"}
 _SENT_END = {".", "!", "?"}
+_VIEW_NOUNS = {"view", "opinion", "judgment", "judgement", "estimation", "words", "assessment", "eyes"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+# cues whose passive subject is the one spoken to ("they were told it was safe"), not the speaker
+HEARER_VERBS = {"tell", "inform", "ask", "advise", "assure", "reassure", "warn", "remind", "notify", "urge",
+                "promise", "brief"}
 INFERENCE = {"suggest", "indicate", "signal", "show", "mean", "imply", "reflect", "raise", "prompt", "spark",
              "fuel", "underscore", "highlight", "hint", "point"}
+# verbs that give something a name: the quoted words after them are the name, not anyone's speech
+# ("a scheme dubbed 'X'", "a method known as 'X'", "what locals call 'X'")
+NAMING_VERBS = {"call", "dub", "name", "term", "label", "nickname", "brand", "christen", "style", "bill",
+                "title", "entitle", "know", "refer"}
+_GENERIC_SUBJECTS = {"people", "many", "some", "locals", "we", "you", "they", "everyone", "others"}
+# groups whose naming is an opinion, quoted as theirs ("what critics call 'a giveaway'")
+_OPINION_GROUPS = {"critic", "opponent", "supporter", "analyst", "expert", "official", "activist", "economist",
+                   "observer", "lawmaker", "diplomat", "campaigner", "detractor", "skeptic", "sceptic",
+                   "protester", "protestor", "union", "investor"}
 
 
 @dataclass
@@ -76,6 +95,9 @@ class _Extractor:
                     self.mark_of[i] = q
         self.learned = learn_cues(self.doc, self.in_quote)
         self.resolver = SpeakerResolver(ad, ents, self.in_quote)
+        self.frames = self._opinion_frames()
+        for a, _b, _cue, sp in self.frames:
+            self.resolver.note(self.ad.orig_span(self.doc[a].idx, self.doc[a].idx + 1)[0], sp)
 
     def sent(self, tok: Token) -> Span:
         """The sentence of a token (Token.sent scans the document: too slow to call per token)."""
@@ -147,6 +169,20 @@ class _Extractor:
                 obj = next((c for c in v.children if c.dep_ == "pobj"), None)
             return self.resolver.from_token(obj) if obj is not None else None
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
+        if lemma(v) in HEARER_VERBS and (subj is not None and subj.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in v.children)):
+            # "they were warned it could flood": the subject heard it; only "by X" names the speaker
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return self.resolver.from_token(pobj) if pobj is not None else None
+        if subj is not None and subj.lower_ in ("that", "which", "who") and v.dep_ == "relcl" and depth < 3 \
+                and v.head.pos_ in ("NOUN", "PROPN"):
+            # "a report ..., which warned that ...": the noun the relative clause hangs on
+            return self.resolver.from_token(v.head)
+        if subj is not None and subj.lower_ in ("that", "which") and subj.tag_ == "WDT" and v.dep_ != "relcl":
+            # "an audit by X in May, obtained by Y, that flagged ...": the parser lost the noun
+            doc_noun = self._document_before(subj)
+            return self.resolver.from_token(doc_noun) if doc_noun is not None else None
         if subj is not None and subj.lower_ in ("it", "they") and depth < 3:
             # "X said it had warned Y of '...'": it/they in a reported clause is the reporting speaker
             gov = self._governing_cue(v)
@@ -158,6 +194,8 @@ class _Extractor:
             return self.resolver.from_token(subj)
         if subj is not None and subj.lower_ not in ("this", "that", "which", "who", "there"):
             return self.resolver.from_token(subj)
+        if subj is None and (inv := self._inverted_speaker(v)) is not None:
+            return self.resolver.from_token(inv)  # "..., announced the coastguard, ..."
         if subj is None:
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -186,11 +224,34 @@ class _Extractor:
             if lemma(h) == "quote":
                 obj = next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 return self.resolver.from_token(obj) if obj is not None else None
+            if v.dep_ == "conj" and h.dep_ == "relcl" and h.head.pos_ in ("NOUN", "PROPN") and any(
+                    t.text == "," for t in self.doc[h.i + 1: v.i]) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in h.children):
+                # "a report by X, to which Y had access, found ... and urged ...": the parser joined the
+                # main verb to the relative clause; its subject is the noun the clause hangs on
+                return self.resolver.from_token(h.head)
+            if lemma(v) in INHERITING_PARTICIPLES and v.dep_ == "advcl" and not self.is_cue(h):
+                # "disputed that staff had erred, adding ...": the participle is the disputer's
+                g = self._governing_cue(h)
+                if g is not None:
+                    return self.speaker_of_cue(g, frame, depth + 1)
             if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
                 if h.pos_ in ("VERB", "AUX"):
                     return self.speaker_of_cue(h, frame, depth + 1)
         if frame:
             return self._nearest_agent(v, frame)
+        return None
+
+    def _document_before(self, t: Token) -> Token | None:
+        """The document noun ("report", "study") that a stranded relative pronoun refers back to:
+        the nearest one before it in the sentence, past commas and participial asides."""
+        lo = self.sent(t).start
+        for i in range(t.i - 1, max(lo, t.i - 25) - 1, -1):
+            c = self.doc[i]
+            if c.i in self.in_quote or c.pos_ in ("VERB", "AUX") and c.dep_ not in ("acl", "advcl", "amod"):
+                return None
+            if c.pos_ == "NOUN" and c.lemma_.lower() in DOCUMENT_NOUNS:
+                return c
         return None
 
     def _governing_cue(self, v: Token) -> Token | None:
@@ -222,6 +283,86 @@ class _Extractor:
                 return self.resolver.speaker_for(e)
         return None
 
+    # -- opinion frames ------------------------------------------------------------------------
+    def _opinion_frames(self) -> list[tuple[int, int, str, Speaker]]:
+        """'For Jo Park, a hydrologist at X, the levee was never safe.' / 'In Jo Park's view, ...' /
+        'In the view of Jo Park, ...': the clause after the frame is that person's claim.
+        Returns (first token, end token, cue, speaker) of each claim."""
+        out = []
+        doc = self.doc
+        for sent in self.ad.sent_spans:
+            i = sent.start
+            while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+                i += 1
+            if i + 2 >= sent.end or doc[i].i in self.in_quote or doc[i].lower_ not in ("for", "in"):
+                continue
+            first = doc[i]
+            j, cue = i + 1, None
+            if first.lower_ == "in" and doc[j].lower_ == "the" and doc[j + 1].lower_ in _VIEW_NOUNS \
+                    and j + 2 < sent.end and doc[j + 2].lower_ == "of":
+                j, cue = j + 3, f"in the {doc[j + 1].lower_} of"
+            elif first.lower_ == "for":
+                cue = "for"
+            if doc[j].pos_ != "PROPN":
+                continue
+            name = self.resolver.name_tokens(doc[j])
+            k = name[-1].i + 1 if name else j
+            if first.lower_ == "in" and cue is None:  # "In Jo Park's view,"
+                if not (k + 1 < sent.end and doc[k].tag_ == "POS" and doc[k + 1].lower_ in _VIEW_NOUNS):
+                    continue
+                k, cue = k + 2, f"in {doc[k + 1].lower_}"
+            if k >= sent.end or doc[k].text != ",":
+                continue
+            role_text = None
+            # an appositive role between commas: "For Jo Park, a hydrologist at X, ..."
+            m = k + 1
+            while m < sent.end and doc[m].text != "," and m - k <= 14:
+                m += 1
+            seg = doc[k + 1: m]
+            if m < sent.end and doc[m].text == "," and any(
+                    t.pos_ == "NOUN" and (t.lower_ in TITLE_NOUNS or t.lemma_.lower() in TITLE_NOUNS) for t in seg) \
+                    and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in seg):
+                role_text = self.ad.orig_text(seg[0].idx, seg[-1].idx + len(seg[-1].text))
+                k = m
+            if cue == "for" and role_text is None:
+                continue  # "For Jo Park, it was a third title": only an expert's frame reads as a claim
+            sp = self.resolver.named_person_at(name[-1], role_text) if name else None
+            if sp is None or not self.resolver.is_person(sp) and sp.entity is None:
+                continue
+            a = k + 1
+            body = [t for t in doc[a: sent.end] if t.i not in self.in_quote]
+            if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body):
+                continue
+            out.append((a, sent.end, cue, sp))
+        return out
+
+    def _introduced_person(self, q: _Q) -> Speaker | None:
+        """'Jo Park, 34, lost her home. "I heard nothing."': a first-person quote standing as its own
+        sentence, with no cue, right after a sentence about one named person, is that person's."""
+        if q.kind != "direct" or not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in q.toks):
+            return None
+        if self.leading(q) or any(not t.is_punct for t in self.trailing(q)):
+            return None
+        i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].is_punct and self.doc[i].text not in _SENT_END):
+            i -= 1
+        if i < 0 or i in self.in_quote:
+            return None
+        sent = self.sent(self.doc[i])
+        if any(t.i in self.in_quote for t in sent):
+            return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        sp = self.resolver.named_person_at(subj)
+        if sp is None or not self.resolver.is_person(sp):
+            return None
+        others = {e.id for t in sent if (e := self.resolver.entity_of(t)) is not None and e.type == "PERSON"}
+        if others - {sp.entity}:
+            return None
+        return sp
+
     # -- direct quotes ------------------------------------------------------------------------
     def _frame_cue(self, frame: list[Token], near_end: bool) -> Token | None:
         cues = [t for t in frame if self.is_cue(t) or is_according_to(t)]
@@ -241,6 +382,12 @@ class _Extractor:
         for where, frame in order:
             if where == "trail":
                 frame = frame[:12]
+                if q.kind == "partial":
+                    # a term inside one clause is not attributed by the cue of the next
+                    # ('a "zero waste" pledge, and in May it assured shareholders ...')
+                    cut = next((k for k, t in enumerate(frame) if t.pos_ == "CCONJ" and k > 0
+                                and frame[k - 1].text in (",", ";")), None)
+                    frame = frame[:cut] if cut is not None else frame
             cue = self._frame_cue(frame, near_end=(where == "lead"))
             if cue is None:
                 if where == "lead" and frame and frame[-1].text == ":":
@@ -270,6 +417,13 @@ class _Extractor:
                 if node.i not in self.in_quote or node.i in self.mark_of:
                     if self.is_cue(node):
                         sp = self.speaker_of_cue(node)
+                        if sp is not None and self._unnamed_group(node, sp):
+                            # "X told us that workers reported it 'four times'": the words are X's
+                            g = self._governing_cue(node)
+                            outer = self.speaker_of_cue(g) if g is not None else None
+                            if outer is not None and outer.entity is not None:
+                                q.cue, q.speaker = cue_phrase(g), outer
+                                return
                         if sp is not None:
                             q.cue, q.speaker = cue_phrase(node), sp
                             return
@@ -291,6 +445,17 @@ class _Extractor:
                 if sp is not None:
                     q.cue, q.speaker = "according to", sp
                     return
+
+    def _unnamed_group(self, v: Token, sp: Speaker) -> bool:
+        """The cue's speaker is only a plural common noun ("workers", "residents"), no name."""
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if sp.entity is not None or self.resolver.is_person(sp) or sp.name in self.resolver._bodies:
+            return False
+        if subj is None:  # inherited from a coordinated verb: look at that verb's subject
+            h = v.head if v.dep_ == "conj" else None
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None) if h is not None else None
+        return subj is not None and subj.tag_ == "NNS" and subj.pos_ == "NOUN" and not any(
+            c.pos_ == "PROPN" or c.dep_ == "poss" for c in subj.children)
 
     def _speech_noun_speaker(self, n: Token) -> Speaker | None:
         for c in n.children:
@@ -332,6 +497,9 @@ class _Extractor:
                 q.keep = False
                 continue
             self.classify(q, prev)
+            if self._is_naming(q):
+                q.keep = False  # a name or a term, introduced as one: no one is being quoted
+                continue
             same_group = prev is not None and prev.span.group == q.span.group
             if same_group:
                 q.cue, q.speaker = prev.cue, prev.speaker
@@ -345,6 +513,8 @@ class _Extractor:
                     self.attribute_direct(q)
             if q.speaker is None:
                 self._inherit(q, prev)
+            if q.speaker is None:
+                q.speaker = self._introduced_person(q)
             if q.speaker is None and not self._looks_like_speech(q):
                 q.keep = False  # a scare quote or a title: no cue, no speaker
             if q.keep:
@@ -357,6 +527,41 @@ class _Extractor:
                 if mates:
                     q.cue, q.speaker = mates[-1].cue, mates[-1].speaker
         return [q for q in self.quotes if q.keep]
+
+    def _is_naming(self, q: _Q) -> bool:
+        """The quoted words are a name given to something, not speech: "so-called '...'", "known as
+        '...'", "a plan dubbed '...'" (a participle with no agent), "the lake that locals call '...'"
+        (a habitual present with an unnamed, generic subject naming the noun it modifies)."""
+        i = (q.open_tok if q.open_tok >= 0 else q.toks[0].i) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or i in self.in_quote:
+            return False
+        before = self.ad.norm.text[max(0, self.doc[i].idx - 12): self.doc[i].idx + len(self.doc[i].text)].lower()
+        if before.endswith(("so-called", "so called")):
+            return True
+        t = self.doc[i]
+        if t.lower_ == "as" and i > 0:  # "known as", "referred to as"
+            v = self.doc[i - 1] if self.doc[i - 1].lower_ != "to" or i < 2 else self.doc[i - 2]
+            return v.tag_ == "VBN" and lemma(v) in NAMING_VERBS and not any(c.dep_ == "agent" for c in v.children)
+        if lemma(t) not in NAMING_VERBS or lemma(t) in ("know", "refer"):
+            return False
+        kids = list(t.children)
+        if t.tag_ == "VBN":
+            # "a scheme dubbed '...'", "was dubbed '...'": no agent, not a perfect ("has called")
+            return not any(c.dep_ == "agent" for c in kids) and not any(
+                c.dep_ == "aux" and lemma(c) == "have" for c in kids)
+        if t.tag_ in ("VBP", "VBZ"):
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if subj is None or obj is not None and obj.lower_ not in ("that", "which", "what"):
+                return False
+            if subj.lower_ in _GENERIC_SUBJECTS:
+                return True
+            return subj.tag_ == "NNS" and subj.lemma_.lower() not in _OPINION_GROUPS and \
+                self.resolver.entity_of(subj) is None and not any(
+                c.pos_ == "PROPN" or self.resolver.entity_of(c) is not None for c in subj.children)
+        return False
 
     def _continues(self, prev: _Q, q: _Q) -> bool:
         """Only the previous quote's own attribution (and punctuation) lies between the two."""
@@ -400,12 +605,20 @@ class _Extractor:
         out: list[tuple[int, int, str, Speaker]] = []
         seen: set[tuple[int, int]] = set()
         qspans = [(q.nstart, q.nend) for q in quotes]
+        for a, b, cue, sp in self.frames:
+            span = self._trim(a, b, qspans)
+            if span is not None and span not in seen:
+                seen.add(span)
+                out.append((span[0], span[1], cue, sp))
         for v in self.doc:
             if v.i in self.in_quote:
                 continue
             if is_according_to(v):
                 content = self._according_content(v)
             elif (self.is_cue(v) and lemma(v) not in NO_REPORTED) or _data_shows(v):
+                comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+                if lemma(v) in WEAK_CUES and comp is not None and not _finite(comp) and self._governing_cue(v) is None:
+                    continue  # "traders expect the bank to raise rates": a forecast, not a claim
                 content = self._clause_of(v)
                 if content is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                     named = self._name_before_cue(v, self.sent(v).start)
@@ -459,9 +672,18 @@ class _Extractor:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.right_edge.i - obj.left_edge.i >= 3 and obj.pos_ == "NOUN":
                 return obj.left_edge.i, obj.right_edge.i + 1
+        if lemma(v) in PROPOSAL_VERBS:  # "advised to close the road": what was proposed
+            comp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.tag_ == "VB"
+                         and any(a.tag_ == "TO" for a in c.children)), None)
+            if comp is not None and not any(c.dep_ == "dobj" for c in v.children):
+                return comp.left_edge.i, comp.right_edge.i + 1
         # parenthetical "…, Lund added, …" parsed as hanging off the content's verb
         subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         objs = any(c.dep_ in ("dobj", "xcomp", "advcl") for c in v.children if c.i > v.i and lemma(v) != "tell")
+        if not subj and self._inverted_speaker(v) is not None and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") \
+                and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+            # "The search will go on today, announced the police, although ...": the clause before
+            return max(v.head.left_edge.i, self.sent(v).start), v.i
         if subj and not objs and v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             h = v.head
             first = next(t for t in v.subtree if not t.is_punct)
@@ -472,6 +694,22 @@ class _Extractor:
                 return h.left_edge.i, first.i
         return None
 
+    def _inverted_speaker(self, v: Token) -> Token | None:
+        """'..., informed the committee, ...': a subjectless cue right after a comma whose speaker
+        follows it and closes the parenthetical."""
+        if v.i == 0 or self.doc[v.i - 1].text != "," or lemma(v) == "tell" or v.i in self.in_quote:
+            return None
+        nxt = [c for c in v.rights if not c.is_punct]
+        if not nxt:
+            return None
+        c = nxt[0]
+        if c.dep_ not in ("dobj", "nsubj", "attr", "npadvmod", "dep", "appos") or c.pos_ not in ("PROPN", "NOUN"):
+            return None
+        after = c.right_edge.i + 1
+        if after < len(self.doc) and self.doc[after].text not in (",", ".", ";"):
+            return None
+        return c if self.resolver.entity_of(c) is not None or c.pos_ == "PROPN" else None
+
     def _according_content(self, v: Token) -> tuple[int, int] | None:
         pp_end = v.nbor(1).right_edge.i if v.i + 1 < len(self.doc) else v.i
         sent = self.sent(v)
@@ -480,6 +718,10 @@ class _Extractor:
             a += 1
         before = v.i - sent.start
         after = sent.end - a
+        h = v.head
+        if v.dep_ == "prep" and h.pos_ in ("VERB", "AUX") and sent.start <= h.i < v.i and before >= 3:
+            # "Sales rose 4%, according to Y, while ...": the clause the phrase modifies, not what follows
+            return max(h.left_edge.i, sent.start), v.i
         if before > after:  # "X happened, according to Y" -> the part before
             return sent.start, v.i
         return (a, sent.end) if a < sent.end else None
@@ -514,6 +756,13 @@ DATA_NOUNS = frozenset("data figures statistics records survey poll study estima
 DATA_VERBS = frozenset("show indicate suggest reveal".split())
 
 
+def _finite(v: Token) -> bool:
+    """A clause with a tensed verb or a "that" ("expect that prices will fall"), not "X to do"."""
+    return v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "mark" and c.lower_ == "that"
+        for c in v.children)
+
+
 def _data_shows(v: Token) -> bool:
     if lemma(v) not in DATA_VERBS:
         return False
@@ -545,11 +794,27 @@ def _that_clause_after_prep(v: Token) -> Token | None:
     return None
 
 
+def _merge_paragraphs(quotes: list[_Q]) -> list[_Q]:
+    """A quote that runs over several paragraphs (the opening mark repeated at each paragraph, the
+    closing mark only at the end) is one quote: from the first paragraph's words to the last's."""
+    out: list[_Q] = []
+    for q in quotes:
+        last = out[-1] if out else None
+        if last is not None and last.span.group == q.span.group and not last.span.closed:
+            merged = _Q(span=q.span, start=last.start, end=q.end, nstart=last.nstart, nend=q.nend,
+                        toks=last.toks + q.toks, open_tok=last.open_tok, close_tok=q.close_tok, kind=last.kind,
+                        cue=last.cue or q.cue, speaker=last.speaker or q.speaker)
+            out[-1] = merged
+        else:
+            out.append(q)
+    return out
+
+
 def extract_quotes(ad: AnalyzedDoc, ents: DocEntities) -> list[Quote]:
     x = _Extractor(ad, ents)
     items: list[tuple[int, int, str, str | None, Speaker | None]] = []
     quotes = x.attribute()
-    for q in quotes:
+    for q in _merge_paragraphs(quotes):
         items.append((q.start, q.end, q.kind, q.cue, q.speaker))
     for na, nb, cue, sp in x.reported(quotes):
         a, b = ad.orig_span(na, nb)

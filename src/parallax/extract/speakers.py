@@ -4,7 +4,12 @@ Names resolve to the entity whose mention they overlap; pronouns to the last com
 speaker/subject before them; role nouns ("the Russian president") to `ents.find`, else to the
 person whose title words (premodifiers, appositive, Entity.roles) contain the role; nouns with
 an organisation inside ("Acme analysts", "a statement on the ministry's site") to that
-organisation; bare group nouns ("Experts") to a name without an entity.
+organisation; bare group nouns ("Experts") to a name without an entity. When the entity stage
+recorded no such title, a definite role noun goes back to the person named beside that role
+earlier ("Jo Park, Acme's chief executive," / "The minister of X, Jo Park,"); "a press officer for
+the regulator" is the regulator speaking through its officer; "Freedonian officials" stay officials of
+a country. People the tagger gave no entity (named beside a role) are remembered by name, so
+pronouns can refer to them.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker]] = []
         self._genders: dict[str, str | None] = {}
         self._bodies: set[str] = set()  # speaker names of bodies with no entity ("port authority")
+        self._people: set[str] = set()  # speaker names of people the tagger gave no entity
 
     @cached_property
     def _by_id(self) -> dict[str, Entity]:
@@ -282,6 +288,15 @@ class SpeakerResolver:
                 e = self.by_role_noun(tok, offset)
                 if e is not None:
                     return self.speaker_for(e)
+                sp = self._role_antecedent(tok) or self._role_of_body(tok, offset)
+                if sp is not None:
+                    return sp
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS and any(
+                c.dep_ in ("compound", "amod") and c.i < tok.i and self._is_demonym(c) for c in tok.children):
+            # "Freedonian officials": the officials of a country, not an organisation called "Freedonian"
+            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
+            name = " ".join(t.text for t in words)
+            return Speaker(name=name[:1].upper() + name[1:])
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
@@ -305,11 +320,103 @@ class SpeakerResolver:
             return None  # "remarks emphasizing ...": words with no one named behind them
         if tok.pos_ in ("NOUN", "PROPN"):
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
+            if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                # "residents of the valley": the group as the article delimits it
+                prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")), None)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None and pobj.pos_ == "NOUN" and self.entity_of(pobj) is None and \
+                        pobj.right_edge.i - tok.i <= 5 and not any(t.i in self.quote_tokens for t in prep.subtree):
+                    words = words + list(prep.subtree)
             if tok.pos_ == "PROPN" or tok.tag_ == "NNS" or tok.lemma_.lower() in _GROUP_NOUNS:
                 name = " ".join(t.text for t in words)
                 return Speaker(name=name[:1].upper() + name[1:])
             return Speaker(name=" ".join(t.text for t in words))
         return None
+
+    # -- role nouns the entity stage left without a person ----------------------------------
+    def _role_antecedent(self, head: Token) -> Speaker | None:
+        """'the chief executive said' -> the person an earlier sentence named beside that role
+        ("Jo Park, Acme's chief executive, ..." / "The minister of Water, Jo Park, ...")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        h = _SYNONYMS.get(head.lemma_.lower(), head.lemma_.lower())
+        mods = {c.lower_ for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "nmod")}
+        doc = self.ad.doc
+        lo = self.ad.sentence_at(head.idx).start
+        for cand in reversed(doc[:lo]):
+            if cand.pos_ != "NOUN" or cand.i in self.quote_tokens:
+                continue
+            if _SYNONYMS.get(cand.lemma_.lower(), cand.lemma_.lower()) != h:
+                continue
+            if not mods <= {t.lower_ for t in cand.subtree if t.i != cand.i}:
+                continue
+            sp = self._named_beside(cand)
+            if sp is not None:
+                return sp
+        return None
+
+    def _named_beside(self, role: Token) -> Speaker | None:
+        """The person named in apposition to a role noun, either order."""
+        doc = self.ad.doc
+
+        def text(a: int, b: int) -> str | None:  # tokens [a, b] as written, commas trimmed
+            while a <= b and doc[a].is_punct:
+                a += 1
+            while b >= a and doc[b].is_punct:
+                b -= 1
+            return self.ad.orig_text(doc[a].idx, doc[b].idx + len(doc[b].text)) if a <= b else None
+
+        if role.dep_ == "appos" and role.head.pos_ == "PROPN" and role.head.i < role.i:  # "Jo Park, Acme's chief"
+            return self.named_person_at(role.head, text(role.left_edge.i, role.right_edge.i))
+        for c in role.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > role.i:  # "the minister, Jo Park,"
+                return self.named_person_at(c, text(role.left_edge.i, c.left_edge.i - 1))
+        # "The minister of Water, Jo Park," with the name hung on the complement by the parser
+        j = role.i + 1
+        while j < len(doc) and j - role.i <= 8 and doc[j].text != "," and (
+                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ", "PART", "CCONJ")):
+            j += 1
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "PROPN" and j > role.i:
+            toks = self.name_tokens(doc[j + 1])
+            after = doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(doc) else None
+            if toks and after is not None and (after.text == "," or after.pos_ in ("VERB", "AUX")):
+                return self.named_person_at(toks[-1], text(role.left_edge.i, j - 1))
+        return None
+
+    def _role_of_body(self, tok: Token, offset: int) -> Speaker | None:
+        """'a press officer for the regulator said': the body speaks through its unnamed officer."""
+        if any(c.dep_ == "appos" for c in tok.children):
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or self.entity_of(pobj) is not None or pobj.pos_ != "NOUN":
+                continue
+            if pobj.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                                        for c in pobj.children):
+                body = self._org_noun_phrase(pobj, offset)
+                if body is not None:
+                    return Speaker(entity=body.entity, name=body.name, role=tok.lower_, organization=body.name)
+        return None
+
+    def _is_demonym(self, t: Token) -> bool:
+        """"Freedonian" beside a noun: a nationality, from the tagger, the country list or a place the
+        article names ("Freedonia" ... "Freedonian officials")."""
+        if t.ent_type_ == "NORP" or lx.demonym_country(t.text):
+            return True
+        w = t.text
+        for suffix in ("n", "an", "ian", "ese", "i", "ish", "ean"):
+            stem = w[: -len(suffix)] if w.endswith(suffix) else None
+            if stem and len(stem) >= 4 and stem in self._capitalised_words:
+                return True
+            if stem and len(stem) >= 4 and stem + "a" in self._capitalised_words:
+                return True
+        return False
+
+    @cached_property
+    def _capitalised_words(self) -> set[str]:
+        return {t.text for t in self.ad.doc if t.text[:1].isupper() and t.is_alpha}
 
     # -- documents as speakers ("The report, published on Tuesday, said ...") ----------------
     def _document_author(self, tok: Token) -> Speaker | None:
@@ -322,8 +429,13 @@ class SpeakerResolver:
                     return self.from_token(c)
                 if c.lower_ not in ("its", "their"):
                     return None
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj" and x.ent_type_ not in ("DATE", "TIME")), None)
+                # "a bulletin of the Chancellery": "of" only with a name or a body ("a copy of the memo")
+                if pobj is not None and c.lower_ == "of" and not (
+                        pobj.pos_ == "PROPN" or self.entity_of(pobj) is not None
+                        or pobj.lemma_.lower() in ORG_NOUNS):
+                    continue
                 if pobj is not None:
                     return self._author_from(pobj)
             if c.dep_ == "acl":  # "an audit carried out by X"
@@ -396,14 +508,82 @@ class SpeakerResolver:
         e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
         if e is not None:
             return self.speaker_for(e)
+        if body is None and not mods and head in lx.BODY_NOUNS:
+            named = self._body_named_before(tok)
+            if named is not None:
+                return named
         if body is None:
             words = [t for t in tok.subtree if (mods[0].i if mods else tok.i) <= t.i <= tok.i]
             body = " ".join(t.text for t in words)
         return self.body_speaker(body)
 
+    def _body_named_before(self, tok: Token) -> Speaker | None:
+        """'the regulator' with no organisation of that kind on record: the organisation named last
+        before it in the same sentence ("Acme-Reg fined the bank, a press officer for the regulator added")."""
+        sent = self.ad.sentence_at(tok.idx)
+        before = list(self.ad.doc[sent.start: tok.i])
+        # a subject first ("Acme-Reg fined Beta, the regulator said" is Acme-Reg's), then the nearest
+        for t in sorted(reversed(before), key=lambda t: t.dep_ != "nsubj"):
+            if t.i in self.quote_tokens or t.pos_ != "PROPN":
+                continue
+            e = self.entity_of(t)
+            if e is not None:
+                if e.type == "ORG" and e.id not in self._person_like:
+                    return self.speaker_for(e)
+                continue
+            if t.text.isupper() and len(t.text) >= 3 and t.is_alpha and t.ent_type_ not in ("GPE", "LOC", "NORP"):
+                return self.body_speaker(t.text)  # an acronym the tagger did not type
+        return None
+
     def is_person(self, sp: Speaker) -> bool:
         e = self._by_id.get(sp.entity or "")
-        return e is not None and (e.type == "PERSON" or e.id in self._person_like)
+        if e is None:
+            return sp.name in self._people
+        return e.type == "PERSON" or e.id in self._person_like
+
+    def person_speaker(self, name: str, role_text: str | None = None, offset: int | None = None) -> Speaker:
+        """A person named in the text (and, when given, the role phrase beside the name); the
+        entity when the tagger found one, else a speaker with no entity that pronouns can refer to."""
+        e = self.ents.find(name, offset)
+        if e is not None and (e.type == "PERSON" or e.id in self._person_like):
+            return self.speaker_for(e)
+        role, org = parse_role(role_text) if role_text else (None, None)
+        if role and re.match(r"^(?:the|a|an)\s", role, re.I):
+            role = role.split(None, 1)[1]
+        self._people.add(name)
+        return Speaker(name=name, role=role, organization=org)
+
+    def name_tokens(self, tok: Token) -> list[Token]:
+        """The run of proper-noun tokens (joined by hyphens) that ends at or holds `tok`."""
+        doc = tok.doc
+        if tok.pos_ != "PROPN":
+            return []
+        a = b = tok.i
+        while a > 0 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].text in ("-", "‐") and a > 1
+                         and doc[a - 2].pos_ == "PROPN") and doc[a - 1].i not in self.quote_tokens:
+            a -= 1
+        while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].text in ("-", "‐")
+                                    and b + 2 < len(doc) and doc[b + 2].pos_ == "PROPN"):
+            b += 1
+        return [t for t in doc[a: b + 1]]
+
+    def named_person_at(self, tok: Token, role_text: str | None = None) -> Speaker | None:
+        """The person whose name `tok` is part of: its PERSON entity, or a name of two or more
+        proper nouns the tagger typed otherwise (or not at all) when a role phrase marks a person."""
+        e = self.entity_of(tok)
+        if e is not None and (e.type == "PERSON" or e.id in self._person_like):
+            return self.speaker_for(e)
+        toks = self.name_tokens(tok)
+        words = [t for t in toks if t.pos_ == "PROPN"]
+        if len(words) < 2 or any(t.ent_type_ == "DATE" for t in words):
+            return None
+        # without a role phrase beside it, a name the tagger typed as something else stays that
+        if not role_text and (e is not None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG")
+                                                   for t in words)):
+            return None
+        name = self.ad.orig_text(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        offset = self.ad.orig_span(toks[0].idx, toks[0].idx + 1)[0]
+        return self.person_speaker(name, role_text, offset)
 
     def body_speaker(self, name: str) -> Speaker:
         """A body the article names only with a common noun ("port authority"): no entity."""
@@ -439,8 +619,8 @@ class SpeakerResolver:
             if off >= offset:
                 continue
             e = self._by_id.get(sp.entity or "")
-            is_person = e is not None and (e.type == "PERSON" or e.id in self._person_like)
-            if plural != is_person or (plural and e is None):
+            is_person = self.is_person(sp)
+            if plural != is_person or (plural and e is None and not is_person):
                 if not plural and not self._compatible(pronoun, sp):
                     continue  # the last speaker is a man; "she" looks further back
                 return sp
@@ -450,6 +630,9 @@ class SpeakerResolver:
     def pronoun(self, tok: Token, offset: int) -> Speaker | None:
         low = tok.lower_
         if low == "it":  # "It added that ...": only an organisation that was just speaking
+            same = self._org_earlier_in_sentence(tok)
+            if same is not None:
+                return same
             for off, sp in reversed(self.history):
                 if off < offset:
                     e = self._by_id.get(sp.entity or "")
@@ -464,6 +647,26 @@ class SpeakerResolver:
         for sp in self._personal_candidates(tok, offset):
             if sp is not None and self._compatible(low, sp):
                 return sp
+        return None
+
+    def _org_earlier_in_sentence(self, tok: Token) -> Speaker | None:
+        """'The firm's brochures praise X, and in May it assured shareholders that ...': "it" after an earlier
+        clause whose subject is (or belongs to) an organisation, in the same sentence."""
+        sent = self.ad.sentence_at(tok.idx)
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
+            return None
+        for subj in reversed(list(sent[: tok.i - sent.start])):
+            if subj.i in self.quote_tokens or subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            # the subject itself ("the company") or its owner ("the company's reports")
+            for t in [subj] + [c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]:
+                e = self.entity_of(t)
+                if e is not None:
+                    return self.speaker_for(e) if e.type == "ORG" and e.id not in self._person_like else None
+                if t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+                    return self._org_noun_phrase(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
+            return None
         return None
 
     def _personal_candidates(self, tok: Token, offset: int):

@@ -22,7 +22,7 @@ agree disagree conclude testify affirm proclaim announce recommend propose deman
 advise tell inform assure reassure whisper shout yell cry exclaim sigh laugh joke quip muse
 think expect fear hope doubt reckon suspect feel acknowledge recognize recognise concur highlight
 underline underscore summarize summarise clarify elaborate specify stipulate announce
-insist signal hint imply predict project calculate judge consider
+insist signal hint imply predict project calculate judge consider flag
 """.split())
 
 # Lemmas that govern clauses but are not attribution ("it means that", "the data show that").
