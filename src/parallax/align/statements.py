@@ -80,7 +80,7 @@ class _Weights:
         dot = sum(ca[s] * cb[s] * w.get(s, 1.0) ** 2 for s in shared)
         na = math.sqrt(sum((c * w.get(s, 1.0)) ** 2 for s, c in ca.items()))
         nb = math.sqrt(sum((c * w.get(s, 1.0)) ** 2 for s, c in cb.items()))
-        return dot / (na * nb), sorted(shared, key=lambda s: -w.get(s, 1.0))
+        return dot / (na * nb), sorted(shared, key=lambda s: (-w.get(s, 1.0), s))
 
 
 PERIPHERAL = 0.5  # weight of words that only identify a participant ('the broker behind the sale')
