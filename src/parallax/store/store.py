@@ -125,6 +125,16 @@ class Store(QueryMixin, ListsMixin):
             return conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)).first() \
                 is not None
 
+    def stored_hashes(self, content_hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored (one query per few hundred, not one each)."""
+        found: set[str] = set()
+        hashes = list(dict.fromkeys(content_hashes))
+        with self._read() as conn:
+            for i in range(0, len(hashes), 500):  # stays under every backend's bound-parameter limit
+                col = t.documents.c.content_hash
+                found.update(conn.execute(select(col).where(col.in_(hashes[i:i + 500]))).scalars())
+        return found
+
     def count_documents(self) -> int:
         with self._read() as conn:
             return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
