@@ -124,7 +124,8 @@ def _local_compute(scheduler: str, workers: int):
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=initialize_worker_process)
         try:
-            yield lambda parts: dask.compute(*parts, scheduler="processes", pool=pool)
+            # chunksize=1: one partition per submission, or dask batches up to 6 onto one process
+            yield lambda parts: dask.compute(*parts, scheduler="processes", pool=pool, chunksize=1)
         finally:
             pool.shutdown(cancel_futures=True)
     elif scheduler == "threads":
