@@ -55,7 +55,8 @@ def _dump(model) -> dict:
 
 def _document_row(doc: Document, seq: int) -> dict:
     return {
-        "id": doc.id, "seq": seq, "source": doc.source, "outlet": doc.outlet, "title": doc.title,
+        "id": doc.id, "seq": seq, "source": doc.source, "outlet": doc.outlet,
+        "outlet_key": doc.outlet.casefold() if doc.outlet is not None else None, "title": doc.title,
         "byline": doc.byline, "published": doc.published, "language": doc.language,
         "content_hash": doc.content_hash, "ingested_at": now_iso(), "text": doc.text,
         "data": doc.model_dump(mode="json", exclude={"text"}),
