@@ -16,7 +16,7 @@ from parallax.api.repo import Repository
 from parallax.api.scope import entity_index, finalize_quotes, page_index, story_index
 from parallax.export.graph import build_graph, graph_json
 from parallax.model import Decision, Document, Dossier, Entity
-from parallax.web.facts import DossierIndex, outlet_name
+from parallax.web.facts import DossierIndex
 from parallax.web.views import story_view
 
 MAX_LIMIT = 500
@@ -148,8 +148,8 @@ def get_document(doc_id: ItemId, repo: Repo) -> dict:
 @router.get("/stories", response_model=Page, summary="Stories (groups of documents about one event)")
 def list_stories(repo: Repo, limit: Limit = 50, offset: Offset = 0) -> dict:
     stories, total = repo.store.query_stories(limit, offset)
-    docs = repo.store.story_document_heads([s.id for s in stories])
-    items = [{**s.model_dump(mode="json"), "outlets": sorted({outlet_name(d) for d in docs.get(s.id, [])}),
+    sources = repo.store.story_outlets([s.id for s in stories])
+    items = [{**s.model_dump(mode="json"), "outlets": sorted(sources.get(s.id, (0, set()))[1]),
               "url": f"/story/{s.id}"} for s in stories]
     return paged(items, total, limit, offset)
 

@@ -169,16 +169,32 @@ class QueryMixin:
                     out[r.doc_id].append(r.story_id)
         return out
 
-    def story_document_heads(self, story_ids: Iterable[str]) -> dict[str, list[Document]]:
-        """The documents of each story without their texts (``text`` is empty), in ingestion order."""
+    def story_outlets(self, story_ids: Iterable[str]) -> dict[str, tuple[int, set[str]]]:
+        """Per story: how many of its documents are stored, and the outlets they come from
+        (``web.facts.outlet_name``: the outlet, else the web host or title). Grouped in SQL;
+        only documents without an outlet are read one by one."""
+        from parallax.web.facts import outlet_name
+
         sd, d = t.story_docs, t.documents
-        out: dict[str, list[Document]] = defaultdict(list)
+        out: dict[str, tuple[int, set[str]]] = {}
         with self._read() as conn:
             for chunk in _chunks(story_ids):
-                stmt = (select(sd.c.story_id, d.c.data).join(d, d.c.id == sd.c.doc_id)
-                        .where(sd.c.story_id.in_(chunk)).order_by(d.c.seq))
-                for r in conn.execute(stmt):
-                    out[r.story_id].append(Document.model_validate({**r.data, "text": ""}))
+                join = sd.join(d, d.c.id == sd.c.doc_id)
+                grouped = (select(sd.c.story_id, d.c.outlet, func.count().label("n")).select_from(join)
+                           .where(sd.c.story_id.in_(chunk)).group_by(sd.c.story_id, d.c.outlet))
+                unnamed = []
+                for r in conn.execute(grouped):
+                    n, outlets = out.get(r.story_id, (0, set()))
+                    if r.outlet is not None:
+                        outlets.add(r.outlet)
+                    else:
+                        unnamed.append(r.story_id)
+                    out[r.story_id] = (n + r.n, outlets)
+                if unnamed:
+                    rows = conn.execute(select(sd.c.story_id, d.c.id, d.c.source, d.c.title).select_from(join)
+                                        .where(sd.c.story_id.in_(unnamed), d.c.outlet.is_(None)))
+                    for r in rows:
+                        out[r.story_id][1].add(outlet_name(Document(id=r.id, source=r.source, title=r.title, text="")))
         return out
 
     # -- stories ---------------------------------------------------------------------------------

@@ -6,8 +6,6 @@ store a page at a time, plus ``pages`` saying where each list is and how to move
 
 from __future__ import annotations
 
-from parallax.web.facts import outlet_name
-
 PAGE_SIZE = 100  # stories / documents per home page
 
 
@@ -15,7 +13,7 @@ def home_view(repo, stories_offset: int = 0, documents_offset: int = 0, size: in
     store = repo.store
     counts = dict(repo.summary().counts)
     stories, n_stories = store.query_stories(size, stories_offset)
-    story_docs = store.story_document_heads([s.id for s in stories])
+    story_sources = store.story_outlets([s.id for s in stories])
     heads, n_docs = store.query_document_heads(limit=size, offset=documents_offset)
     doc_ids = [data["id"] for data, _n in heads]
     stories_of = store.stories_by_doc(doc_ids)
@@ -24,8 +22,9 @@ def home_view(repo, stories_offset: int = 0, documents_offset: int = 0, size: in
         "counts": {"documents": counts["documents"], "stories": counts["stories"], "entities": counts["entities"],
                    "quotes": counts["quotes"], "numbers": counts["numbers"], "events": counts["events"],
                    "alignments": counts["alignments"], "screening_hits": counts["screening"]},
-        "stories": [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "docs": len(story_docs.get(s.id, [])),
-                     "outlets": sorted({outlet_name(x) for x in story_docs.get(s.id, [])}), "url": f"/story/{s.id}"}
+        "stories": [{"id": s.id, "title": s.title, "start": s.start, "end": s.end,
+                     "docs": story_sources.get(s.id, (0, set()))[0],
+                     "outlets": sorted(story_sources.get(s.id, (0, set()))[1]), "url": f"/story/{s.id}"}
                     for s in stories],
         "documents": [{"id": data["id"], "title": data.get("title") or data["source"], "outlet": data.get("outlet"),
                        "published": data.get("published"),
@@ -41,8 +40,8 @@ def home_view(repo, stories_offset: int = 0, documents_offset: int = 0, size: in
 
 def _pager(param: str, offset: int, size: int, total: int, other: int, other_param: str) -> dict:
     def link(at: int) -> str:
-        query = {param: at, other_param: other}
-        return "/?" + "&".join(f"{k}={v}" for k, v in sorted(query.items()) if v)
+        query = "&".join(f"{k}={v}" for k, v in sorted({param: at, other_param: other}.items()) if v)
+        return "/?" + query if query else "/"
 
     return {"offset": offset, "limit": size, "total": total,
             "first": offset + 1 if total and offset < total else 0, "last": min(total, offset + size),
