@@ -50,7 +50,13 @@ def _doc(i: int) -> DocAnalysis:
 
 @pytest.fixture
 def big(db_url) -> str:
-    items = [_doc(i) for i in range(N)]
+    fill(db_url, N)
+    return db_url
+
+
+def fill(db_url: str, n: int) -> None:
+    """n documents with their facts, resolved entities, two stories, alignments, a list and a hit."""
+    items = [_doc(i) for i in range(n)]
     people = [Entity(id=f"P{i:05d}", name=a.entities[0].name, type="PERSON", docs=[a.document.id],
                      mentions=a.entities[0].mentions, members=[a.entities[0].id]) for i, a in enumerate(items)]
     acme = Entity(id="ACME", name="Acme Corp", type="ORG", docs=[a.document.id for a in items],
@@ -63,7 +69,7 @@ def big(db_url) -> str:
         return Ref(doc=q.doc, start=q.start, end=q.end, text=q.text, kind="quote", ref_id=q.id)
 
     alignments = [Alignment(id=f"al{i}", story="sA" if i < SMALL else "sB", relation="same", score=0.9,
-                            a=ref(items[i]), b=ref(items[i + 1])) for i in range(0, N - 1, 2)]
+                            a=ref(items[i]), b=ref(items[i + 1])) for i in range(0, n - 1, 2)]
     with Store(db_url) as store:
         for a in items:
             store.save_analysis(a)
@@ -71,7 +77,6 @@ def big(db_url) -> str:
         store.replace_list("test", "v1", "test", [{"id": "X-1", "schema": "Company", "name": "ACME CORP"}])
         store.save_screening([ScreeningHit(entity="ACME", list="test", list_entry_id="X-1", score=0.95,
                                            entry_name="ACME CORP")])
-    return db_url
 
 
 @pytest.fixture
@@ -181,3 +186,33 @@ def test_unicode_case_folding_in_searches(tmp_path):
     assert client.get("/api/quotes", params={"speaker": "ŻUK"}).json()["total"] == 1
     assert client.get("/api/quotes", params={"speaker": "100%"}).json()["total"] == 0  # LIKE wildcards literal
     assert client.get("/api/documents", params={"outlet": "österreich ZEITUNG"}).json()["total"] == 1
+
+
+def test_sqlite_reads_each_page_along_an_index(tmp_path):
+    """No list query sorts its whole table: each LIMITed SELECT is read in index order."""
+    from sqlalchemy import event
+
+    db = str(tmp_path / "plan.db")
+    fill(db, 8)
+    app = create_app(db)
+    engine = app.state.repo.store.engine
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.lstrip().upper().startswith("SELECT") and "LIMIT" in statement.upper():
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    client = TestClient(app)
+    for url in ("/api/quotes", "/api/numbers", "/api/events", "/api/documents", "/api/documents?outlet=daily+wire",
+                "/api/entities", "/api/entities?type=PERSON", "/api/alignments", "/api/stories", "/api/screening",
+                "/api/quotes?kind=reported", "/api/alignments?story=sB", "/api/screening?list=test"):
+        assert client.get(url).status_code == 200, url
+    event.remove(engine, "before_cursor_execute", record)
+    assert len(seen) >= 11
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = " | ".join(r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            if "count(*)" in statement.lower():
+                continue
+            assert "TEMP B-TREE" not in plan, (statement, plan)

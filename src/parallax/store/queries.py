@@ -200,7 +200,7 @@ class QueryMixin:
     # -- stories ---------------------------------------------------------------------------------
 
     def query_stories(self, limit: int = 50, offset: int = 0) -> tuple[list[Story], int]:
-        stmt = select(t.stories.c.data).order_by(t.stories.c.idx, t.stories.c.id)
+        stmt = select(t.stories.c.data).order_by(t.stories.c.idx)
         return self._page(stmt, lambda r: Story.model_validate(r.data), limit, offset)
 
     def stories_by_id(self, ids: Iterable[str]) -> dict[str, Story]:
@@ -223,7 +223,7 @@ class QueryMixin:
             resolved = self._has_corpus_entities(conn)
         if resolved:
             e = t.entities
-            stmt = select(e.c.data).order_by(*((e.c.idx, e.c.id) if order == "stored"
+            stmt = select(e.c.data).order_by(*((e.c.idx,) if order == "stored"  # idx: unique, indexed
                                                 else (e.c.mention_count.desc(), e.c.name, e.c.id)))
             if q:
                 stmt = stmt.where(or_(_contains(e.c.name, q), _contains(e.c.aliases, q)))
@@ -232,8 +232,7 @@ class QueryMixin:
             build = lambda r: Entity.model_validate(r.data)  # noqa: E731
         else:
             e = t.doc_entities
-            stmt = (select(e.c.data).join(t.documents, t.documents.c.id == e.c.doc_id)
-                    .order_by(t.documents.c.seq, e.c.idx))
+            stmt = select(e.c.data).order_by(e.c.doc_seq, e.c.idx)
             if q:
                 stmt = stmt.where(_contains(e.c.name, q))
             if story is not None:
@@ -287,8 +286,8 @@ class QueryMixin:
     # -- per-document facts ----------------------------------------------------------------------
 
     def _facts(self, table, doc: str | None, story: str | None) -> Select:
-        stmt = (select(table.c.data).join(t.documents, t.documents.c.id == table.c.doc_id)
-                .order_by(t.documents.c.seq, table.c.idx))
+        """Facts in ingestion order, read along the (doc_seq, idx) index."""
+        stmt = select(table.c.data).order_by(table.c.doc_seq, table.c.idx)
         if doc is not None:
             stmt = stmt.where(table.c.doc_id == doc)
         if story is not None:
@@ -319,6 +318,8 @@ class QueryMixin:
             stmt = stmt.where(or_(*either))
         if kind is not None:
             stmt = stmt.where(q.c.kind == kind)
+        if date_from or date_to:
+            stmt = stmt.join(t.documents, t.documents.c.id == q.c.doc_id)
         if date_from:
             stmt = stmt.where(_on_or_after(t.documents.c.published, date_from))
         if date_to:
@@ -358,7 +359,7 @@ class QueryMixin:
     def query_alignments(self, story: str | None = None, relation: str | None = None, doc: str | None = None,
                          limit: int = 50, offset: int = 0) -> tuple[list[Alignment], int]:
         a = t.alignments
-        stmt = select(a.c.data).order_by(a.c.idx, a.c.id)
+        stmt = select(a.c.data).order_by(a.c.idx)  # idx: the saved position, unique
         if story is not None:
             stmt = stmt.where(a.c.story_id == story)
         if relation is not None:
@@ -369,7 +370,7 @@ class QueryMixin:
 
     def story_alignments(self, story: str) -> list[Alignment]:
         a = t.alignments
-        stmt = select(a.c.data).where(a.c.story_id == story).order_by(a.c.idx, a.c.id)
+        stmt = select(a.c.data).where(a.c.story_id == story).order_by(a.c.idx)
         return self._all(stmt, lambda r: Alignment.model_validate(r.data))
 
     def query_screening(self, entity: str | None = None, list: str | None = None,

@@ -62,7 +62,8 @@ doc_entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String, nullable=False, index=True),
     Column("data", JSON, nullable=False),
-    Index("ix_doc_entities_doc_idx", "doc_id", "idx"),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_doc_entities_seq_idx", "doc_seq", "idx"),
 )
 
 quotes = Table(
@@ -76,7 +77,9 @@ quotes = Table(
     Column("speaker_name", Text),
     Column("speaker_entity", String, index=True),
     Column("data", JSON, nullable=False),
-    Index("ix_quotes_doc_idx", "doc_id", "idx"),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_quotes_seq_idx", "doc_seq", "idx"),
+    Index("ix_quotes_kind_seq_idx", "kind", "doc_seq", "idx"),  # kind has 3 values: filter and order in one
 )
 
 numbers = Table(
@@ -89,7 +92,8 @@ numbers = Table(
     Column("value", Float),
     Column("unit", String),
     Column("data", JSON, nullable=False),
-    Index("ix_numbers_doc_idx", "doc_id", "idx"),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_numbers_seq_idx", "doc_seq", "idx"),
 )
 
 events = Table(
@@ -101,8 +105,9 @@ events = Table(
     Column("end", Integer, nullable=False),
     Column("date", String, nullable=False, index=True),  # YYYY / YYYY-MM / YYYY-MM-DD
     Column("data", JSON, nullable=False),
-    Index("ix_events_doc_idx", "doc_id", "idx"),
-    Index("ix_events_date_doc_start", "date", "doc_id", "start"),  # the timeline order
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_events_seq_idx", "doc_seq", "idx"),
+    Index("ix_events_date_doc_start", "date", "doc_id", "start", "idx"),  # the timeline order
 )
 
 # Corpus-level results: replaced as a whole after each analyze run.

@@ -175,6 +175,8 @@ class Store(QueryMixin, ListsMixin):
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
     def _insert_facts(self, conn: Connection, doc_id: str, da: DocAnalysis) -> None:
+        # facts carry their document's seq, so pages in ingestion order read an index, not a join
+        seq = conn.execute(select(t.documents.c.seq).where(t.documents.c.id == doc_id)).scalar_one()
         rows: dict = {
             t.sentences: [{"doc_id": doc_id, "idx": i, "start": s.start, "end": s.end}
                           for i, s in enumerate(da.sentences)],
@@ -192,6 +194,9 @@ class Store(QueryMixin, ListsMixin):
         }
         for table, table_rows in rows.items():
             if table_rows:
+                if table is not t.sentences:
+                    for row in table_rows:
+                        row["doc_seq"] = seq
                 conn.execute(insert(table), table_rows)
 
     def documents(self) -> list[Document]:
