@@ -216,3 +216,24 @@ def test_sqlite_reads_each_page_along_an_index(tmp_path):
             if "count(*)" in statement.lower():
                 continue
             assert "TEMP B-TREE" not in plan, (statement, plan)
+
+
+def test_unfiltered_totals_are_counted_once_per_store_revision(big):
+    from sqlalchemy import event
+
+    with Store(big) as store:
+        counted: list[str] = []
+
+        def record(_conn, _cursor, statement, *_args):
+            if "count(*)" in statement.lower():
+                counted.append(statement)
+
+        event.listen(store.engine, "before_cursor_execute", record)
+        assert store.query_quotes(limit=5)[1] == N
+        assert store.query_quotes(limit=5, offset=5)[1] == N
+        assert len(counted) == 1  # the second page reused the count
+        assert store.query_quotes(kind="direct")[1] == 0  # filtered: counted as it is
+        store.save_analysis(_doc(N))
+        assert store.query_quotes(limit=5)[1] == N + 1  # a write bumps the revision: counted again
+        assert store.counts()["quotes"] == N + 1
+        event.remove(store.engine, "before_cursor_execute", record)

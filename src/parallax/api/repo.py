@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from parallax.model import Decision
 
 CHECK_EVERY = 2.0  # seconds between checks whether the store changed
-
-
-@dataclass(frozen=True)
-class StoreSummary:
-    counts: dict[str, int]
-    screened: bool  # a sanctions list is loaded: an entity without a hit is "clear"
+T = TypeVar("T")
 
 
 class Repository:
@@ -30,9 +25,9 @@ class Repository:
     def __init__(self, store: Any) -> None:
         self.store = store
         self._lock = threading.RLock()
-        self._summary: StoreSummary | None = None
+        self._cache: dict[str, Any] = {}
         self._fingerprint: object = None
-        self._checked = 0.0
+        self._checked = -CHECK_EVERY
 
     @classmethod
     def open(cls, db: str) -> Repository:
@@ -41,24 +36,31 @@ class Repository:
         return cls(store=Store(db))
 
     # -- cached corpus-wide figures ----------------------------------------------------
-    def summary(self) -> StoreSummary:
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered until the store's revision changes (checked every CHECK_EVERY s)."""
         with self._lock:
             now = time.monotonic()
-            if self._summary is None or now - self._checked >= CHECK_EVERY:
+            if now - self._checked >= CHECK_EVERY:
                 self._checked = now
                 fp = self._store_fingerprint()
-                if self._summary is None or fp != self._fingerprint:
-                    self._summary = StoreSummary(counts=self.store.counts(), screened=bool(self.store.lists()))
+                if fp != self._fingerprint:
+                    self._cache.clear()
                     self._fingerprint = fp
-            return self._summary
+            if name not in self._cache:
+                self._cache[name] = compute()
+            return self._cache[name]
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._cached("counts", self.store.counts))
 
     @property
     def screened(self) -> bool:
-        return self.summary().screened
+        """A sanctions list is loaded: an entity without a hit is "clear", not unscreened."""
+        return self._cached("screened", lambda: bool(self.store.lists()))
 
     def invalidate(self) -> None:
         with self._lock:
-            self._summary = None
+            self._cache.clear()
 
     def _store_fingerprint(self) -> object:
         """Something that changes whenever the store's content does (cheap to compute)."""

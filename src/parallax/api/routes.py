@@ -109,7 +109,7 @@ def _entity_summary(index: DossierIndex, e: Entity) -> dict:
 @router.get("", summary="Counts and links to every collection")
 def api_root(repo: Repo) -> dict:
     return {
-        "counts": dict(repo.summary().counts),
+        "counts": repo.counts(),
         "links": {k: f"/api/{k}" for k in ("documents", "stories", "entities", "quotes", "numbers", "events",
                                            "alignments", "screening", "decisions")},
     }

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Literal, TypeVar
 
-from sqlalchemy import Connection, ColumnElement, Select, Text, func, literal, or_, select
+from sqlalchemy import Connection, ColumnElement, Select, Table, Text, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import GenericFunction
 
@@ -85,12 +85,29 @@ def _as_exported(e: Entity) -> Entity:
 
 class QueryMixin:
     _read: Callable[[], AbstractContextManager[Connection]]
+    _counts: dict[str, tuple[int, int]]  # table -> (store revision, row count)
 
     def _page(self, stmt: Select, build: Callable[[object], T], limit: int, offset: int) -> tuple[list[T], int]:
         with self._read() as conn:
-            total = conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
+            froms = stmt.get_final_froms()
+            if stmt.whereclause is None and len(froms) == 1 and isinstance(froms[0], Table):
+                total = self._table_count(conn, froms[0])  # unfiltered: a cached count, not a scan per page
+            else:
+                total = conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
             rows = conn.execute(stmt.limit(max(0, limit)).offset(max(0, offset))).all()
         return [build(r) for r in rows], total
+
+    def _table_count(self, conn: Connection, table: Table) -> int:
+        """COUNT(*) of a table, remembered until the store's revision changes (counting scans the
+        table; millions of rows take a while, and an unfiltered page needs only this)."""
+        cache = self._counts
+        revision = conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "revision")).scalar_one()
+        hit = cache.get(table.name)
+        if hit is not None and hit[0] == revision:
+            return hit[1]
+        n = conn.execute(select(func.count()).select_from(table)).scalar_one()
+        cache[table.name] = (revision, n)
+        return n
 
     def _all(self, stmt: Select, build: Callable[[object], T]) -> list[T]:
         with self._read() as conn:
@@ -111,9 +128,9 @@ class QueryMixin:
         tables = {"documents": t.documents, "stories": t.stories, "entities": t.entities, "quotes": t.quotes,
                   "numbers": t.numbers, "events": t.events, "alignments": t.alignments, "screening": t.screening}
         with self._read() as conn:
-            out = {k: conn.execute(select(func.count()).select_from(v)).scalar_one() for k, v in tables.items()}
+            out = {k: self._table_count(conn, v) for k, v in tables.items()}
             if not out["entities"]:
-                out["entities"] = conn.execute(select(func.count()).select_from(t.doc_entities)).scalar_one()
+                out["entities"] = self._table_count(conn, t.doc_entities)
         return out
 
     def has_resolved_entities(self) -> bool:

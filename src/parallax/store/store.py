@@ -78,6 +78,7 @@ class Store(QueryMixin, ListsMixin):
     def __init__(self, url_or_path: str | os.PathLike[str]) -> None:
         self.url = database_url(url_or_path)
         self.engine = make_engine(self.url)
+        self._counts = {}
         try:
             upgrade(self.engine)
         except Exception:

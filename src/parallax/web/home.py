@@ -11,7 +11,7 @@ PAGE_SIZE = 100  # stories / documents per home page
 
 def home_view(repo, stories_offset: int = 0, documents_offset: int = 0, size: int = PAGE_SIZE) -> dict:
     store = repo.store
-    counts = dict(repo.summary().counts)
+    counts = repo.counts()
     stories, n_stories = store.query_stories(size, stories_offset)
     story_sources = store.story_outlets([s.id for s in stories])
     heads, n_docs = store.query_document_heads(limit=size, offset=documents_offset)
