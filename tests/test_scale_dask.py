@@ -168,3 +168,31 @@ def test_scheduler_names_and_addresses(value):
 def test_bad_scheduler_values(value):
     with pytest.raises(ValueError):
         check_scheduler(value)
+
+
+def test_a_document_the_parser_rejects_fails_alone(monkeypatch):
+    from parallax.model import Document
+    from parallax.nlp.loader import load_nlp
+    from parallax.scale import worker
+
+    real = load_nlp()
+
+    class Picky:  # nlp.pipe fails for the whole batch; parsing alone fails only for the bad text
+        def pipe(self, texts, **_kw):
+            texts = list(texts)
+            if any("CORRUPT" in x for x in texts):
+                raise ValueError("batch failed")
+            return real.pipe(texts)
+
+        def __call__(self, text):
+            if "CORRUPT" in text:
+                raise ValueError("cannot parse this one")
+            return real(text)
+
+    monkeypatch.setattr(worker, "worker_nlp", lambda _name: Picky())
+    docs = [Document(id=f"d{i}", source=f"s{i}.txt", text=t, published="2024-05-01")
+            for i, t in enumerate(["Ana Ruiz said the port would reopen.", "CORRUPT", "Crews left on Monday."])]
+    out = worker.analyze_partition(list(enumerate(docs)), "ignored", 8)
+    assert sorted((i, a is not None) for i, a, _e, _p, _n in out) == [(0, True), (1, False), (2, True)]
+    bad = next(e for i, _a, e, _p, _n in out if i == 1)
+    assert str(worker.error_from(bad)) == "cannot parse this one"
