@@ -9,7 +9,9 @@ and loading the model in each, so small corpora favour the serial path. Texts ar
 bench/throughput.py (the demo corpus and the seeds, copies numbered so none is a duplicate).
 The best of --rounds alternated runs is kept (other work on the machine only slows a run down).
 Start-up (starting the workers, each loading the model) is also timed on its own and
-subtracted, for the rate a long run approaches.
+subtracted, for the rate a long run approaches. Later rounds reuse the fork server (spaCy
+already imported there), so the first round's figures are printed too: a `parallax analyze
+--dask` run always starts cold.
 """
 
 from __future__ import annotations
@@ -95,9 +97,12 @@ def main() -> None:
     print(f"serial (analyze):              {words / serial:8.0f} words/s  ({serial:.1f} s)")
     print(f"dask   (analyze --dask):       {words / dask:8.0f} words/s  ({dask:.1f} s, worker start-up included)")
     print(f"ratio dask/serial: {serial / dask:.2f}")
+    print(f"first round (cold: the fork server starts and imports spaCy): serial {words / serial_times[0]:.0f}, "
+          f"dask {words / dask_times[0]:.0f} words/s, ratio {serial_times[0] / dask_times[0]:.2f}")
     if startup:
         steady = dask - startup
-        print(f"worker start-up (spawn + model load): {startup:.1f} s; without it dask runs at "
+        print(f"worker start-up (start the pool, load the model; warm fork server): {startup:.1f} s; without it "
+              f"dask runs at "
               f"{words / steady:.0f} words/s, ratio {serial / steady:.2f}")
 
 
