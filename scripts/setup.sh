@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything Parallax needs on a fresh Debian machine: system packages, a venv, the package.
 #   scripts/setup.sh          runtime only
-#   scripts/setup.sh test     plus test dependencies, PostgreSQL and Chromium
+#   scripts/setup.sh test     plus test dependencies (and the 'scale' extra: Dask), PostgreSQL and Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want="${1:-run}"
@@ -29,7 +29,7 @@ fi
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 if [ "$want" = "test" ]; then
-  python -m pip install -q -e ".[test]"
+  python -m pip install -q -e ".[test,scale]"
 else
   python -m pip install -q -e .
 fi

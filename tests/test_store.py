@@ -533,3 +533,26 @@ def test_failed_replace_keeps_old_version(store, three):
     with pytest.raises(IntegrityError):
         store.save_analysis(redo, replace=True)
     assert list(store.analyses()) == three
+
+
+def test_upgrade_to_0003_folds_stored_outlets(db_url):
+    from alembic import command
+    from sqlalchemy import text
+
+    from parallax.store.engine import make_engine
+    from parallax.store.migrate import alembic_config
+
+    engine = make_engine(database_url(db_url))
+    with engine.begin() as conn:  # stored before the outlet_key column existed
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        for i, outlet in enumerate(["Süddeutsche Zeitung", None]):
+            conn.execute(text("INSERT INTO documents (id, seq, source, outlet, content_hash, ingested_at, text, data) "
+                              "VALUES (:id, :seq, 's', :outlet, :h, 'now', 'Old text.', :data)"),
+                         {"id": f"d{i}", "seq": i + 1, "outlet": outlet, "h": f"h{i}",
+                          "data": f'{{"id": "d{i}", "source": "s", "content_hash": "h{i}"}}'})
+    engine.dispose()
+    with Store(db_url) as s:
+        assert [d.id for d in s.query_documents(outlet="SÜDDEUTSCHE zeitung")[0]] == ["d0"]
+        assert s.query_documents()[1] == 2

@@ -55,10 +55,16 @@ def analyze(
     processes: int = typer.Option(None, "--processes", min=1, help="Parser processes ($PARALLAX_PROCESSES, default 1)."),
     embeddings: bool = typer.Option(None, "--embeddings/--no-embeddings",
                                     help="Align with sentence embeddings too (optional extra; $PARALLAX_EMBEDDINGS)."),
+    dask: bool = typer.Option(False, "--dask", help="Run the per-document stage as a dask.bag (extra 'scale')."),
+    scheduler: str = typer.Option("processes", "--scheduler",
+                                  help="With --dask: processes, threads, synchronous, or a scheduler address."),
+    workers: int = typer.Option(None, "--workers", min=1, help="With --dask: local workers (default: CPU count)."),
+    partitions: int = typer.Option(None, "--partitions", min=1,
+                                   help="With --dask: bag partitions per window of documents (default: 2 per worker)."),
 ) -> None:
     """Ingest articles, extract who said what, and store the results."""
+    from parallax.analyze_run import Tally, fresh_documents, store_outcomes
     from parallax.ingest import iter_documents
-    from parallax.pipeline import analyze_stream
 
     settings = get_settings()
     if model:
@@ -67,60 +73,74 @@ def analyze(
         settings.embeddings = embeddings
     if processes:
         settings.processes = processes
+    if dask:
+        _check_dask(scheduler)
     store = _open_store(db)
-    errors = skipped = stored = already = 0
-    fresh = []
-    for result in iter_documents(inputs, max_bytes=settings.max_bytes):
-        if result.error is not None:
-            errors += 1
-            console.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
-        elif result.document is None:
-            skipped += 1
-        elif store.has_document(result.document.content_hash):
-            already += 1
-        else:
-            fresh.append(result.document)
+    tally = Tally()
+    fresh = fresh_documents(iter_documents(inputs, max_bytes=settings.max_bytes), store, tally, _report_error)
     with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=console, transient=False) as progress:
-        task = progress.add_task("analyze", total=len(fresh), name="")
-        for document, analysis, error in analyze_stream(fresh, settings):
-            progress.update(task, advance=1, name=Path(document.source).name[:40])
-            if error is not None:
-                errors += 1
-                console.print(f"[red]error[/red] {document.source}: extraction failed: {error}", highlight=False)
-                continue
-            try:
-                stored += bool(store.save_analysis(analysis))
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-                errors += 1
-                console.print(f"[red]error[/red] {document.source}: could not store: {exc}", highlight=False)
-    if corpus and (stored or not already):
+        if dask:
+            outcomes = _dask_outcomes(fresh, settings, scheduler, workers, partitions, progress)
+        else:
+            from parallax.pipeline import analyze_stream
+
+            fresh = list(fresh)
+            outcomes = analyze_stream(fresh, settings)
+            progress.add_task("analyze", total=len(fresh), name="")
+
+        def done(document) -> None:
+            progress.update(progress.task_ids[0], advance=1, name=Path(document.source).name[:40])
+
+        store_outcomes(outcomes, store, tally, _report_error, done)
+    if corpus and (tally.stored or not tally.already):
         _run_corpus(store, settings)
-    console.print(f"{stored} stored, {already} already in the store, {skipped} duplicates skipped, {errors} errors"
-                  f" -> {_db(db)}")
-    if stored == 0 and already == 0 and skipped == 0:
+    console.print(f"{tally.line()} -> {_db(db)}")
+    if tally.stored == 0 and tally.already == 0 and tally.skipped == 0:
         raise typer.Exit(1)
 
 
+def _report_error(message: str) -> None:
+    from rich.markup import escape
+
+    console.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _check_dask(scheduler: str) -> None:
+    from parallax.scale import DaskUnavailable, check_scheduler, require_dask
+
+    try:
+        require_dask()
+        check_scheduler(scheduler)
+    except (DaskUnavailable, ValueError) as exc:
+        _report_error(str(exc))
+        raise typer.Exit(2) from None
+
+
+def _dask_outcomes(fresh, settings, scheduler, workers, partitions, progress):
+    """The Dask stream; documents are ingested lazily, so the bar's total grows with what has been
+    handed to Dask so far and is final once ingestion ends."""
+    from parallax.scale import DaskOptions, analyze_with_dask_stream
+
+    task = progress.add_task("analyze", total=None, name="")
+    handed = 0
+
+    def counted():
+        nonlocal handed
+        for document in fresh:
+            handed += 1
+            progress.update(task, total=handed)
+            yield document
+
+    options = DaskOptions(scheduler=scheduler, workers=workers, partitions=partitions)
+    return analyze_with_dask_stream(counted(), settings, options)
+
+
 def _run_corpus(store, settings) -> None:
-    from parallax.corpus import build_corpus
+    from parallax.corpus import run_corpus_stages
 
-    analyses = list(store.analyses())
-    screener = None
-    if store.lists():
-        from parallax.screen.service import load_screener
-
-        screener = load_screener(store)
-    embedder = None
-    if settings.embeddings:
-        from parallax.align.embed import load_embedder
-
-        embedder = load_embedder()
     with console.status("resolving entities, grouping stories, aligning, screening"):
-        result = build_corpus(analyses, store.decisions(), screener=screener, threshold=settings.screen_threshold,
-                              embedder=embedder)
-    store.save_corpus(result.entities, result.stories, result.alignments)
-    store.save_screening(result.screening)
+        run_corpus_stages(store, settings)
 
 
 def load_final_dossier(db: str | None):

@@ -54,3 +54,23 @@ def dossier_from(analyses: list[DocAnalysis], result: CorpusResult) -> Dossier:
         stories=result.stories,
     )
     return finalize(d, [e for a in analyses for e in a.entities])
+
+
+def run_corpus_stages(store, settings) -> CorpusResult:
+    """Recompute the cross-document results from everything stored and replace them in the store."""
+    analyses = list(store.analyses())
+    screener = None
+    if store.lists():
+        from parallax.screen.service import load_screener
+
+        screener = load_screener(store)
+    embedder = None
+    if settings.embeddings:
+        from parallax.align.embed import load_embedder
+
+        embedder = load_embedder()
+    result = build_corpus(analyses, store.decisions(), screener=screener, threshold=settings.screen_threshold,
+                          embedder=embedder)
+    store.save_corpus(result.entities, result.stories, result.alignments)
+    store.save_screening(result.screening)
+    return result

@@ -1,8 +1,9 @@
-"""The data behind the API and the web UI: the store, read through a cached DossierIndex.
+"""The data behind the API and the web UI: the store, read through indexed, paged queries.
 
-The dossier is loaded and finalised once (speakers pointed at resolved entities, screening
-status set) and kept in memory; it is reloaded when the store changes, which another
-process (`parallax analyze`) may do while the server runs.
+Nothing loads the whole dossier: list endpoints page through ``Store.query_*``, a story's
+views read only that story's rows (``api.scope``). The few corpus-wide figures (counts,
+whether a sanctions list is loaded) are cached until the store's revision changes, which
+another process (`parallax analyze`) may do while the server runs.
 """
 
 from __future__ import annotations
@@ -10,23 +11,23 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from parallax.model import Decision, Dossier, Sentence
-from parallax.web.facts import DossierIndex
+from parallax.model import Decision
 
 CHECK_EVERY = 2.0  # seconds between checks whether the store changed
+T = TypeVar("T")
 
 
 class Repository:
-    """Thread-safe access to a DossierIndex built from a Store (or a fixed Dossier in tests)."""
+    """Thread-safe access to a Store for the API and the pages."""
 
-    def __init__(self, store: Any | None = None, dossier: Dossier | None = None, screened: bool = False) -> None:
+    def __init__(self, store: Any) -> None:
         self.store = store
         self._lock = threading.RLock()
-        self._index: DossierIndex | None = DossierIndex(dossier, screened=screened) if dossier is not None else None
+        self._cache: dict[str, Any] = {}
         self._fingerprint: object = None
-        self._checked = 0.0
+        self._checked = -CHECK_EVERY
 
     @classmethod
     def open(cls, db: str) -> Repository:
@@ -34,36 +35,32 @@ class Repository:
 
         return cls(store=Store(db))
 
-    # -- the index ------------------------------------------------------------------
-    def index(self) -> DossierIndex:
+    # -- cached corpus-wide figures ----------------------------------------------------
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered until the store's revision changes (checked every CHECK_EVERY s)."""
         with self._lock:
-            if self.store is None:
-                assert self._index is not None
-                return self._index
             now = time.monotonic()
-            if self._index is None or now - self._checked >= CHECK_EVERY:
+            if now - self._checked >= CHECK_EVERY:
                 self._checked = now
                 fp = self._store_fingerprint()
-                if self._index is None or fp != self._fingerprint:
-                    self._index = self._load()
+                if fp != self._fingerprint:
+                    self._cache.clear()
                     self._fingerprint = fp
-            return self._index
+            if name not in self._cache:
+                self._cache[name] = compute()
+            return self._cache[name]
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._cached("counts", self.store.counts))
+
+    @property
+    def screened(self) -> bool:
+        """A sanctions list is loaded: an entity without a hit is "clear", not unscreened."""
+        return self._cached("screened", lambda: bool(self.store.lists()))
 
     def invalidate(self) -> None:
         with self._lock:
-            self._index = None
-
-    def _load(self) -> DossierIndex:
-        from parallax.export.json import finalize
-
-        store = self.store
-        dossier = store.load_dossier()
-        analyses = list(store.analyses())
-        sentences: dict[str, list[Sentence]] = {a.document.id: a.sentences for a in analyses}
-        screened = bool(store.lists())
-        doc_entities = [e for a in analyses for e in a.entities] if not dossier.entities else None
-        final = finalize(dossier, doc_entities, screened=screened)
-        return DossierIndex(final, sentences=sentences, screened=screened)
+            self._cache.clear()
 
     def _store_fingerprint(self) -> object:
         """Something that changes whenever the store's content does (cheap to compute)."""
@@ -74,32 +71,10 @@ class Repository:
 
     # -- decisions (written straight to the store) ------------------------------------
     def decisions(self) -> list[Decision]:
-        with self._lock:
-            return list(self.store.decisions()) if self.store is not None else list(self._decisions)
+        return list(self.store.decisions())
 
     def add_decision(self, decision: Decision) -> None:
-        self._write(lambda s: s.add_decision(decision), lambda: self._decisions.append(decision))
+        self.store.add_decision(decision)
 
     def delete_decision(self, decision_id: str) -> bool:
-        if not any(d.id == decision_id for d in self.decisions()):
-            return False
-
-        def memory() -> None:
-            self._decisions[:] = [d for d in self._decisions if d.id != decision_id]
-
-        self._write(lambda s: s.delete_decision(decision_id), memory)
-        return True
-
-    def _write(self, on_store: Callable[[Any], object], in_memory: Callable[[], None]) -> None:
-        with self._lock:
-            if self.store is not None:
-                on_store(self.store)
-            else:
-                in_memory()
-
-    @property
-    def _decisions(self) -> list[Decision]:
-        if not hasattr(self, "_mem_decisions"):
-            self._mem_decisions: list[Decision] = []
-        return self._mem_decisions
-
+        return self.store.delete_decision(decision_id)

@@ -1,5 +1,6 @@
-"""JSON endpoints under /api/. Every list is paginated as {items, total, limit, offset};
-every fact carries ``provenance``: document id, offsets, the sentence (offsets + text), a /doc link.
+"""JSON endpoints under /api/. Every list is paginated as {items, total, limit, offset} and cut
+by the store's indexed queries (stable order, bounded pages); every fact carries ``provenance``:
+document id, offsets, the sentence (offsets + text), a /doc link.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from pydantic import BaseModel, ConfigDict, Field
 
 from parallax.api.repo import Repository
+from parallax.api.scope import entity_index, finalize_quotes, page_index, story_index
 from parallax.export.graph import build_graph, graph_json
-from parallax.model import Decision, Entity
-from parallax.web.facts import DossierIndex, outlet_name
+from parallax.model import Decision, Document, Dossier, Entity
+from parallax.web.facts import DossierIndex
 from parallax.web.views import story_view
 
 MAX_LIMIT = 500
@@ -34,11 +36,7 @@ def get_repo(request: Request) -> Repository:
     return request.app.state.repo
 
 
-def get_index(request: Request) -> DossierIndex:
-    return request.app.state.repo.index()
-
-
-Index = Annotated[DossierIndex, Depends(get_index)]
+Repo = Annotated[Repository, Depends(get_repo)]
 
 
 class Page(BaseModel):
@@ -59,36 +57,29 @@ class DecisionIn(BaseModel):
 
 
 def page(items: list, limit: int, offset: int) -> dict:
+    """A page of an in-memory list (decisions, one story's timeline)."""
     return {"items": items[offset:offset + limit], "total": len(items), "limit": limit, "offset": offset}
+
+
+def paged(items: list, total: int, limit: int, offset: int) -> dict:
+    """A page the store already cut (``Store.query_*``)."""
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 def not_found(kind: str, ident: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no {kind} with id {ident!r}")
 
 
-def _check_story(index: DossierIndex, story: str | None) -> set[str] | None:
-    if story is not None and story not in index.stories:
+def _check_story(repo: Repository, story: str | None) -> None:
+    if story is not None and repo.store.story(story) is None:
         raise not_found("story", story)
-    return index.docs_in(story)
 
 
-def _date_lo(d: str) -> str:
-    return d + {4: "-01-01", 7: "-01"}.get(len(d), "")
-
-
-def _date_hi(d: str) -> str:
-    return d + {4: "-12-31", 7: "-31"}.get(len(d), "")
-
-
-def _in_range(date: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """Whether a (possibly partial) date can fall in [date_from, date_to]; unknown dates never match a range."""
-    if date_from is None and date_to is None:
-        return True
-    if not date:
-        return False
-    d = date[:10]
-    return (date_from is None or _date_hi(d) >= _date_lo(date_from)) and \
-           (date_to is None or _date_lo(d) <= _date_hi(date_to))
+def _story(repo: Repository, story_id: str) -> DossierIndex:
+    index = story_index(repo.store, story_id, repo.screened)
+    if index is None:
+        raise not_found("story", story_id)
+    return index
 
 
 def _with_provenance(index: DossierIndex, item, **extra) -> dict:
@@ -96,6 +87,11 @@ def _with_provenance(index: DossierIndex, item, **extra) -> dict:
     out["provenance"] = index.provenance(item.doc, item.start, item.end, getattr(item, "sentence", None))
     out.update(extra)
     return out
+
+
+def _facts_page(repo: Repository, items: list, total: int, limit: int, offset: int) -> dict:
+    index = page_index(repo.store, [x.doc for x in items], repo.screened)
+    return paged([_with_provenance(index, x) for x in items], total, limit, offset)
 
 
 def _doc_summary(index: DossierIndex, d) -> dict:
@@ -111,12 +107,9 @@ def _entity_summary(index: DossierIndex, e: Entity) -> dict:
 
 # -- overview -------------------------------------------------------------------------
 @router.get("", summary="Counts and links to every collection")
-def api_root(index: Index) -> dict:
-    d = index.dossier
+def api_root(repo: Repo) -> dict:
     return {
-        "counts": {"documents": len(d.documents), "stories": len(d.stories), "entities": len(d.entities),
-                   "quotes": len(d.quotes), "numbers": len(d.numbers), "events": len(d.events),
-                   "alignments": len(d.alignments), "screening": len(d.screening)},
+        "counts": repo.counts(),
         "links": {k: f"/api/{k}" for k in ("documents", "stories", "entities", "quotes", "numbers", "events",
                                            "alignments", "screening", "decisions")},
     }
@@ -124,19 +117,27 @@ def api_root(index: Index) -> dict:
 
 # -- documents ------------------------------------------------------------------------
 @router.get("/documents", response_model=Page, summary="Documents (without text)")
-def list_documents(index: Index, outlet: Filter = None, story: Filter = None, limit: Limit = 50,
+def list_documents(repo: Repo, outlet: Filter = None, story: Filter = None, limit: Limit = 50,
                    offset: Offset = 0) -> dict:
-    docs = _check_story(index, story)
-    items = [_doc_summary(index, d) for d in index.dossier.documents
-             if (docs is None or d.id in docs) and (outlet is None or (d.outlet or "").casefold() == outlet.casefold())]
-    return page(items, limit, offset)
+    _check_story(repo, story)
+    heads, total = repo.store.query_document_heads(outlet, story, limit, offset)
+    stories_of = repo.store.stories_by_doc([h["id"] for h, _n in heads])
+    items = []
+    for data, length in heads:
+        d = Document.model_validate({**data, "text": ""})
+        items.append({**d.model_dump(mode="json", exclude={"text"}), "length": length,
+                      "stories": stories_of.get(d.id, []), "url": f"/doc/{d.id}"})
+    return paged(items, total, limit, offset)
 
 
 @router.get("/documents/{doc_id}", summary="One document with its full text")
-def get_document(doc_id: ItemId, index: Index) -> dict:
-    d = index.documents.get(doc_id)
+def get_document(doc_id: ItemId, repo: Repo) -> dict:
+    store = repo.store
+    d = store.document(doc_id)
     if d is None:
         raise not_found("document", doc_id)
+    index = DossierIndex(Dossier(documents=[d]), sentences=store.sentences_by_doc([doc_id]),
+                         stories_of_doc=store.stories_by_doc([doc_id]))
     out = _doc_summary(index, d)
     out["text"] = d.text
     out["sentences"] = [{"start": s, "end": e} for s, e in index.sentences(d.id)]
@@ -145,16 +146,17 @@ def get_document(doc_id: ItemId, index: Index) -> dict:
 
 # -- stories --------------------------------------------------------------------------
 @router.get("/stories", response_model=Page, summary="Stories (groups of documents about one event)")
-def list_stories(index: Index, limit: Limit = 50, offset: Offset = 0) -> dict:
-    items = [{**s.model_dump(mode="json"), "outlets": sorted({outlet_name(d) for d in index.story_docs(s.id)}),
-              "url": f"/story/{s.id}"} for s in index.dossier.stories]
-    return page(items, limit, offset)
+def list_stories(repo: Repo, limit: Limit = 50, offset: Offset = 0) -> dict:
+    stories, total = repo.store.query_stories(limit, offset)
+    sources = repo.store.story_outlets([s.id for s in stories])
+    items = [{**s.model_dump(mode="json"), "outlets": sorted(sources.get(s.id, (0, set()))[1]),
+              "url": f"/story/{s.id}"} for s in stories]
+    return paged(items, total, limit, offset)
 
 
 @router.get("/stories/{story_id}", summary="One story: documents, entities, timeline")
-def get_story(story_id: ItemId, index: Index) -> dict:
-    if story_id not in index.stories:
-        raise not_found("story", story_id)
+def get_story(story_id: ItemId, repo: Repo) -> dict:
+    index = _story(repo, story_id)
     view = story_view(index, story_id)
     story = index.stories[story_id]
     return {
@@ -167,29 +169,28 @@ def get_story(story_id: ItemId, index: Index) -> dict:
 
 
 @router.get("/stories/{story_id}/graph", summary="The story's entity graph (co-mention and said-about edges)")
-def get_story_graph(story_id: ItemId, index: Index) -> dict:
-    if story_id not in index.stories:
-        raise not_found("story", story_id)
-    return graph_json(build_graph(index, story_id))
+def get_story_graph(story_id: ItemId, repo: Repo) -> dict:
+    return graph_json(build_graph(_story(repo, story_id), story_id))
 
 
 # -- entities -------------------------------------------------------------------------
 @router.get("/entities", response_model=Page, summary="Resolved entities; filter by type and name")
-def list_entities(index: Index, type: Filter = None, q: Filter = None, story: Filter = None,
+def list_entities(repo: Repo, type: Filter = None, q: Filter = None, story: Filter = None,
                   limit: Limit = 50, offset: Offset = 0) -> dict:
-    _check_story(index, story)
-    needle = q.casefold() if q else None
-    items = [_entity_summary(index, e) for e in index.story_entities(story)
-             if (type is None or e.type.casefold() == type.casefold())
-             and (needle is None or needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases))]
-    return page(items, limit, offset)
+    _check_story(repo, story)
+    ents, total = repo.store.query_entities(type=type, q=q or None, story=story, limit=limit, offset=offset,
+                                            order="stored")
+    index = entity_index(repo.store, ents, repo.screened)
+    return paged([_entity_summary(index, e) for e in ents], total, limit, offset)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: mentions, roles, merge evidence, screening")
-def get_entity(entity_id: ItemId, index: Index) -> dict:
-    e = index.entity_for(entity_id)
+def get_entity(entity_id: ItemId, repo: Repo) -> dict:
+    e = repo.store.resolve_entity(entity_id)
     if e is None:
         raise not_found("entity", entity_id)
+    docs = [m.doc for m in e.mentions] + [r.doc for r in e.roles]
+    index = entity_index(repo.store, [e], repo.screened, docs)
     out = e.model_dump(mode="json")
     out["mentions"] = [_with_provenance(index, m) for m in e.mentions]
     out["roles"] = [{**r.model_dump(mode="json"),
@@ -197,74 +198,56 @@ def get_entity(entity_id: ItemId, index: Index) -> dict:
                      else None} for r in e.roles]
     out["screening"] = {"status": index.screening_status(e.id),
                         "hits": [h.model_dump(mode="json") for h in index.hits_by_entity.get(e.id, [])]}
-    out["quotes"] = sum(1 for x in index.dossier.quotes if x.speaker and x.speaker.entity == e.id)
+    out["quotes"] = repo.store.query_quotes(speaker_entity=e.id, limit=0)[1]
     return out
 
 
 # -- facts ----------------------------------------------------------------------------
 @router.get("/quotes", response_model=Page, summary="Quotes; filter by speaker, story, document, kind, date")
-def list_quotes(index: Index, speaker: Filter = None, story: Filter = None, doc: Filter = None,
+def list_quotes(repo: Repo, speaker: Filter = None, story: Filter = None, doc: Filter = None,
                 kind: Literal["direct", "partial", "reported"] | None = None, date_from: DateFrom = None,
                 date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    docs = _check_story(index, story)
-    speaker_entity = index.entity_for(speaker) if speaker else None
-    needle = speaker.casefold() if speaker else None
-    items = []
-    for x in index.dossier.quotes:
-        if (docs is not None and x.doc not in docs) or (doc is not None and x.doc != doc):
-            continue
-        if kind is not None and x.kind != kind:
-            continue
-        if needle is not None:
-            sp = x.speaker
-            if sp is None:
-                continue
-            by_entity = speaker_entity is not None and sp.entity == speaker_entity.id
-            if not by_entity and needle not in sp.name.casefold():
-                continue
-        published = index.documents[x.doc].published if x.doc in index.documents else None
-        if not _in_range(published, date_from, date_to):
-            continue
-        items.append(_with_provenance(index, x))
-    return page(items, limit, offset)
+    """``speaker``: an entity id (quotes by it or by anyone merged into it) or part of a name."""
+    _check_story(repo, story)
+    store = repo.store
+    entity = store.resolve_entity(speaker) if speaker else None
+    quotes, total = store.query_quotes(doc=doc, story=story, kind=kind, date_from=date_from, date_to=date_to,
+                                       limit=limit, offset=offset, speaker_entity=entity.id if entity else None,
+                                       speaker_name=speaker or None)
+    return _facts_page(repo, finalize_quotes(store, quotes, repo.screened), total, limit, offset)
 
 
 @router.get("/numbers", response_model=Page, summary="Numeric claims; filter by story and document")
-def list_numbers(index: Index, story: Filter = None, doc: Filter = None, limit: Limit = 50,
+def list_numbers(repo: Repo, story: Filter = None, doc: Filter = None, limit: Limit = 50,
                  offset: Offset = 0) -> dict:
-    docs = _check_story(index, story)
-    items = [_with_provenance(index, x) for x in index.dossier.numbers
-             if (docs is None or x.doc in docs) and (doc is None or x.doc == doc)]
-    return page(items, limit, offset)
+    _check_story(repo, story)
+    numbers, total = repo.store.query_numbers(doc=doc, story=story, limit=limit, offset=offset)
+    return _facts_page(repo, numbers, total, limit, offset)
 
 
 @router.get("/events", response_model=Page, summary="Dated events ordered by date (the timeline)")
-def list_events(index: Index, story: Filter = None, doc: Filter = None, date_from: DateFrom = None,
+def list_events(repo: Repo, story: Filter = None, doc: Filter = None, date_from: DateFrom = None,
                 date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    docs = _check_story(index, story)
-    evs = sorted(index.dossier.events, key=lambda e: (e.date, e.doc, e.start))
-    items = [_with_provenance(index, x) for x in evs
-             if (docs is None or x.doc in docs) and (doc is None or x.doc == doc)
-             and _in_range(x.date, date_from, date_to)]
-    return page(items, limit, offset)
+    _check_story(repo, story)
+    events, total = repo.store.query_events(doc=doc, story=story, date_from=date_from, date_to=date_to,
+                                            limit=limit, offset=offset)
+    return _facts_page(repo, events, total, limit, offset)
 
 
 @router.get("/stories/{story_id}/timeline", response_model=Page, summary="A story's timeline")
-def story_timeline(story_id: ItemId, index: Index, limit: Limit = 500, offset: Offset = 0) -> dict:
-    if story_id not in index.stories:
-        raise not_found("story", story_id)
-    return page(story_view(index, story_id)["timeline"], limit, offset)
+def story_timeline(story_id: ItemId, repo: Repo, limit: Limit = 500, offset: Offset = 0) -> dict:
+    return page(story_view(_story(repo, story_id), story_id)["timeline"], limit, offset)
 
 
 @router.get("/alignments", response_model=Page, summary="What sources say in common or in conflict")
-def list_alignments(index: Index, story: Filter = None,
+def list_alignments(repo: Repo, story: Filter = None,
                     relation: Literal["same", "agree", "conflict", "only-here"] | None = None,
                     limit: Limit = 50, offset: Offset = 0) -> dict:
-    _check_story(index, story)
+    _check_story(repo, story)
+    aligns, total = repo.store.query_alignments(story=story, relation=relation, limit=limit, offset=offset)
+    index = page_index(repo.store, [r.doc for a in aligns for r in (a.a, a.b) if r is not None], repo.screened)
     items = []
-    for a in index.dossier.alignments:
-        if (story is not None and a.story != story) or (relation is not None and a.relation != relation):
-            continue
+    for a in aligns:
         out = a.model_dump(mode="json")
         for end in ("a", "b"):
             ref = getattr(a, end)
@@ -272,32 +255,34 @@ def list_alignments(index: Index, story: Filter = None,
                 out[end]["provenance"] = index.provenance(ref.doc, ref.start, ref.end)
         out["provenance"] = out["a"]["provenance"]
         items.append(out)
-    return page(items, limit, offset)
+    return paged(items, total, limit, offset)
 
 
 @router.get("/screening", response_model=Page, summary="Sanctions screening hits")
-def list_screening(index: Index, entity: Filter = None,
+def list_screening(repo: Repo, entity: Filter = None,
                    list_name: Annotated[str | None, Query(alias="list", max_length=300)] = None,
                    limit: Limit = 50, offset: Offset = 0) -> dict:
-    target = index.entity_for(entity) if entity else None
+    store = repo.store
+    target = store.resolve_entity(entity) if entity else None
     if entity is not None and target is None:
         raise not_found("entity", entity)
+    hits, total = store.query_screening(list=list_name, limit=limit, offset=offset, order="stored",
+                                        resolved_entity=target.id if target else None)
+    resolved = store.resolved_ids([h.entity for h in hits])
+    ents = store.entities_by_id({resolved.get(h.entity, h.entity) for h in hits})
+    index = page_index(store, [e.mentions[0].doc for e in ents.values() if e.mentions], repo.screened)
     items = []
-    for h in index.dossier.screening:
-        eid = index.member_of.get(h.entity, h.entity)
-        if (target is not None and eid != target.id) or (list_name is not None and h.list != list_name):
-            continue
-        ent = index.entities.get(eid)
+    for h in hits:
+        ent = ents.get(resolved.get(h.entity, h.entity))
         items.append({**h.model_dump(mode="json"), "entity_name": ent.name if ent else None,
                       "provenance": index.provenance(ent.mentions[0].doc, ent.mentions[0].start, ent.mentions[0].end)
                       if ent and ent.mentions else None})
-    return page(items, limit, offset)
+    return paged(items, total, limit, offset)
 
 
 # -- analyst decisions ----------------------------------------------------------------
 @router.get("/decisions", response_model=Page, summary="Analyst merge/split decisions")
-def list_decisions(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
-    repo: Repository = get_repo(request)
+def list_decisions(repo: Repo, limit: Limit = 50, offset: Offset = 0) -> dict:
     return page([d.model_dump(mode="json") for d in repo.decisions()], limit, offset)
 
 

@@ -44,6 +44,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _casefold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _sqlite_transactions(engine: Engine, wal: bool) -> None:
     """Let SQLAlchemy, not pysqlite, decide where transactions begin (pysqlite's own
     handling starts them late and skips reads); writes take the lock up front with
@@ -52,6 +56,8 @@ def _sqlite_transactions(engine: Engine, wal: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None
+        # queries.fold: Unicode case folding (SQLite's lower() only folds ASCII)
+        dbapi_conn.create_function("parallax_fold", 1, _casefold, deterministic=True)
         cur = dbapi_conn.cursor()
         if wal:
             cur.execute("PRAGMA journal_mode=WAL")

@@ -33,6 +33,7 @@ documents = Table(
     Column("seq", Integer, nullable=False, index=True),  # ingestion order
     Column("source", Text, nullable=False),
     Column("outlet", String, index=True),
+    Column("outlet_key", String),  # casefolded outlet: the API's case-insensitive filter, indexed with seq
     Column("title", Text),
     Column("byline", Text),
     Column("published", String, index=True),  # ISO 8601 text: compares as a string
@@ -41,6 +42,7 @@ documents = Table(
     Column("ingested_at", String, nullable=False),
     Column("text", Text, nullable=False),
     Column("data", JSON, nullable=False),  # the Document dump without its text
+    Index("ix_documents_outlet_key_seq", "outlet_key", "seq"),
 )
 
 sentences = Table(
@@ -60,6 +62,8 @@ doc_entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String, nullable=False, index=True),
     Column("data", JSON, nullable=False),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_doc_entities_seq_idx", "doc_seq", "idx"),
 )
 
 quotes = Table(
@@ -73,6 +77,9 @@ quotes = Table(
     Column("speaker_name", Text),
     Column("speaker_entity", String, index=True),
     Column("data", JSON, nullable=False),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_quotes_seq_idx", "doc_seq", "idx"),
+    Index("ix_quotes_kind_seq_idx", "kind", "doc_seq", "idx"),  # kind has 3 values: filter and order in one
 )
 
 numbers = Table(
@@ -85,6 +92,8 @@ numbers = Table(
     Column("value", Float),
     Column("unit", String),
     Column("data", JSON, nullable=False),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_numbers_seq_idx", "doc_seq", "idx"),
 )
 
 events = Table(
@@ -96,6 +105,9 @@ events = Table(
     Column("end", Integer, nullable=False),
     Column("date", String, nullable=False, index=True),  # YYYY / YYYY-MM / YYYY-MM-DD
     Column("data", JSON, nullable=False),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_events_seq_idx", "doc_seq", "idx"),
+    Index("ix_events_date_doc_start", "date", "doc_id", "start", "idx"),  # the timeline order
 )
 
 claims = Table(
@@ -107,6 +119,8 @@ claims = Table(
     Column("end", Integer, nullable=False),
     Column("quote_id", String, index=True),  # the quote a claim was reported or quoted in
     Column("data", JSON, nullable=False),
+    Column("doc_seq", Integer),  # the document's seq: facts page in ingestion order without a join
+    Index("ix_claims_seq_idx", "doc_seq", "idx"),
 )
 
 # Corpus-level results: replaced as a whole after each analyze run.
@@ -119,6 +133,8 @@ entities = Table(
     Column("aliases", Text, nullable=False, default=""),  # newline-joined, for name search
     Column("mention_count", Integer, nullable=False, default=0),  # for "most mentioned first"
     Column("data", JSON, nullable=False),
+    Index("ix_entities_idx", "idx"),
+    Index("ix_entities_type_idx", "type", "idx"),
 )
 
 entity_members = Table(
@@ -134,6 +150,7 @@ stories = Table(
     Column("idx", Integer, nullable=False),  # position in the saved list
     Column("title", Text, nullable=False),
     Column("data", JSON, nullable=False),
+    Index("ix_stories_idx", "idx"),
 )
 
 story_docs = Table(
@@ -153,6 +170,8 @@ alignments = Table(
     Column("a_doc", String, nullable=False, index=True),
     Column("b_doc", String, index=True),
     Column("data", JSON, nullable=False),
+    Index("ix_alignments_idx", "idx"),
+    Index("ix_alignments_story_idx", "story_id", "idx"),
 )
 
 screening = Table(

@@ -56,7 +56,8 @@ def _dump(model) -> dict:
 
 def _document_row(doc: Document, seq: int) -> dict:
     return {
-        "id": doc.id, "seq": seq, "source": doc.source, "outlet": doc.outlet, "title": doc.title,
+        "id": doc.id, "seq": seq, "source": doc.source, "outlet": doc.outlet,
+        "outlet_key": doc.outlet.casefold() if doc.outlet is not None else None, "title": doc.title,
         "byline": doc.byline, "published": doc.published, "language": doc.language,
         "content_hash": doc.content_hash, "ingested_at": now_iso(), "text": doc.text,
         "data": doc.model_dump(mode="json", exclude={"text"}),
@@ -78,6 +79,7 @@ class Store(QueryMixin, ListsMixin):
     def __init__(self, url_or_path: str | os.PathLike[str]) -> None:
         self.url = database_url(url_or_path)
         self.engine = make_engine(self.url)
+        self._counts = {}
         try:
             upgrade(self.engine)
         except Exception:
@@ -126,6 +128,16 @@ class Store(QueryMixin, ListsMixin):
             return conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)).first() \
                 is not None
 
+    def stored_hashes(self, content_hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored (one query per few hundred, not one each)."""
+        found: set[str] = set()
+        hashes = list(dict.fromkeys(content_hashes))
+        with self._read() as conn:
+            for i in range(0, len(hashes), 500):  # stays under every backend's bound-parameter limit
+                col = t.documents.c.content_hash
+                found.update(conn.execute(select(col).where(col.in_(hashes[i:i + 500]))).scalars())
+        return found
+
     def count_documents(self) -> int:
         with self._read() as conn:
             return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
@@ -165,6 +177,8 @@ class Store(QueryMixin, ListsMixin):
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
     def _insert_facts(self, conn: Connection, doc_id: str, da: DocAnalysis) -> None:
+        # facts carry their document's seq, so pages in ingestion order read an index, not a join
+        seq = conn.execute(select(t.documents.c.seq).where(t.documents.c.id == doc_id)).scalar_one()
         rows: dict = {
             t.sentences: [{"doc_id": doc_id, "idx": i, "start": s.start, "end": s.end}
                           for i, s in enumerate(da.sentences)],
@@ -184,6 +198,9 @@ class Store(QueryMixin, ListsMixin):
         }
         for table, table_rows in rows.items():
             if table_rows:
+                if table is not t.sentences:
+                    for row in table_rows:
+                        row["doc_seq"] = seq
                 conn.execute(insert(table), table_rows)
 
     def documents(self) -> list[Document]:

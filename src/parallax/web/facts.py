@@ -49,7 +49,9 @@ class DossierIndex:
     """Lookups over one Dossier. Build once per data version; never mutated afterwards."""
 
     def __init__(self, dossier: Dossier, sentences: dict[str, list[Sentence]] | None = None,
-                 screened: bool = False) -> None:
+                 screened: bool = False, stories_of_doc: dict[str, list[str]] | None = None) -> None:
+        """``stories_of_doc`` overrides the document -> story ids map, for an index over part of a
+        dossier (one story's rows) whose documents also belong to stories left out of it."""
         self.dossier = dossier
         self.screened = screened  # a sanctions list was loaded: no hit means "clear"
         self._stored_sentences = sentences or {}
@@ -65,9 +67,12 @@ class DossierIndex:
         for h in dossier.screening:
             self.hits_by_entity[self.member_of.get(h.entity, h.entity)].append(h)
         self.stories_of_doc: dict[str, list[str]] = defaultdict(list)
-        for s in dossier.stories:
-            for d in s.docs:
-                self.stories_of_doc[d].append(s.id)
+        if stories_of_doc is not None:
+            self.stories_of_doc.update(stories_of_doc)
+        else:
+            for s in dossier.stories:
+                for d in s.docs:
+                    self.stories_of_doc[d].append(s.id)
         self._sentence_cache: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
 
     # -- sentences & provenance -----------------------------------------------------

@@ -11,12 +11,14 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from parallax.web.facts import DossierIndex
-from parallax.web.views import index_view, story_view
+from parallax.api.scope import doc_index, entity_index, story_index
+from parallax.web.home import home_view
+from parallax.web.views import story_view
 
 router = APIRouter(include_in_schema=False)
 Format = Annotated[Literal["html", "json"], Query(description="html (default) or json")]
 ItemId = Annotated[str, Path(max_length=300)]
+PageOffset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
@@ -65,8 +67,8 @@ def message_page(heading: str, message: str, status_code: int) -> HTMLResponse:
     return render("message.html", status_code=status_code, heading=heading, message=message)
 
 
-def _index(request: Request) -> DossierIndex:
-    return request.app.state.repo.index()
+def _repo(request: Request):
+    return request.app.state.repo
 
 
 def segments(text: str) -> list[dict]:
@@ -87,8 +89,9 @@ def segments(text: str) -> list[dict]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, format: Format = "html") -> Response:
-    view = index_view(_index(request))
+def home(request: Request, format: Format = "html", stories_offset: PageOffset = 0,
+         documents_offset: PageOffset = 0) -> Response:
+    view = home_view(_repo(request), stories_offset, documents_offset)
     if format == "json":
         return JSONResponse(view)
     return render("index.html", view=view)
@@ -96,8 +99,9 @@ def home(request: Request, format: Format = "html") -> Response:
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: ItemId, format: Format = "html") -> Response:
-    index = _index(request)
-    if story_id not in index.stories:
+    repo = _repo(request)
+    index = story_index(repo.store, story_id, repo.screened)  # this story's rows only
+    if index is None:
         if format == "json":
             raise HTTPException(404, f"no story with id {story_id!r}")
         return message_page("Story not found", f"There is no story with id {story_id!r}.", 404)
@@ -109,36 +113,38 @@ def story_page(request: Request, story_id: ItemId, format: Format = "html") -> R
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
 def doc_page(request: Request, doc_id: ItemId, format: Format = "html") -> Response:
-    index = _index(request)
-    doc = index.documents.get(doc_id)
-    if doc is None:
+    repo = _repo(request)
+    index = doc_index(repo.store, doc_id, repo.screened)
+    if index is None:
         if format == "json":
             raise HTTPException(404, f"no document with id {doc_id!r}")
         return message_page("Document not found", f"There is no document with id {doc_id!r}.", 404)
+    doc = index.documents[doc_id]
     facts = {
         "quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker.name if q.speaker else None}
-                   for q in index.dossier.quotes if q.doc == doc_id],
+                   for q in index.dossier.quotes],
         "numbers": [{"start": n.start, "end": n.end, "text": n.text, "about": n.about}
-                    for n in index.dossier.numbers if n.doc == doc_id],
+                    for n in index.dossier.numbers],
         "events": [{"start": e.start, "end": e.end, "text": e.date_text, "date": e.date}
-                   for e in sorted((e for e in index.dossier.events if e.doc == doc_id), key=lambda e: e.start)],
+                   for e in sorted(index.dossier.events, key=lambda e: e.start)],
     }
     sentences = [[s, e] for s, e in index.sentences(doc_id)]
     if format == "json":
         return JSONResponse({"document": doc.model_dump(mode="json"), "sentences": sentences, "facts": facts})
-    stories = [index.stories[s] for s in index.stories_of_doc.get(doc_id, [])]
+    stories = [index.stories[s] for s in index.stories_of_doc.get(doc_id, []) if s in index.stories]
     return render("doc.html", doc=doc, segments=segments(doc.text), facts=facts, sentences=sentences,
                   stories=stories)
 
 
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: ItemId, format: Format = "html") -> Response:
-    index = _index(request)
-    e = index.entity_for(entity_id)
+    repo = _repo(request)
+    e = repo.store.resolve_entity(entity_id)
     if e is None:
         if format == "json":
             raise HTTPException(404, f"no entity with id {entity_id!r}")
         return message_page("Entity not found", f"There is no entity with id {entity_id!r}.", 404)
+    index = entity_index(repo.store, [e], repo.screened, [m.doc for m in e.mentions])
     mentions = [index.provenance(m.doc, m.start, m.end) for m in e.mentions]
     hits = index.hits_by_entity.get(e.id, [])
     status = index.screening_status(e.id)

@@ -3,8 +3,8 @@
 Documents stored before this migration have none; alignment falls back to whole sentences for
 them until they are analysed again.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -29,12 +29,15 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("quote_id", sa.String),
         sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("doc_seq", sa.Integer),
     )
     op.create_index("ix_claims_doc_id", "claims", ["doc_id"])
     op.create_index("ix_claims_quote_id", "claims", ["quote_id"])
+    op.create_index("ix_claims_seq_idx", "claims", ["doc_seq", "idx"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claims_seq_idx", "claims")
     op.drop_index("ix_claims_quote_id", "claims")
     op.drop_index("ix_claims_doc_id", "claims")
     op.drop_table("claims")
