@@ -47,7 +47,7 @@ def test_openapi_and_root(client):
     assert client.get("/docs").status_code == 200
     counts = client.get("/api").json()["counts"]
     assert counts == {"documents": 2, "stories": 1, "entities": 5, "quotes": 4, "numbers": 2, "events": 3,
-                      "alignments": 3, "screening": 1}
+                      "alignments": 3, "screening": 1, "claims": 0}
 
 
 def test_documents(client):
@@ -291,3 +291,25 @@ def test_fuzz_every_endpoint(db):
         r = client.post("/api/decisions", content=body, headers={"content-type": "application/json"})
         assert r.status_code == 422, (body, r.status_code)
     assert client.put("/api/decisions").status_code == 405
+
+
+@pytest.mark.slow
+def test_claims_are_served_with_their_voice_and_provenance(tmp_path):
+    from parallax.pipeline import analyze_text
+    from parallax.store import Store
+
+    text = ('The ferry to Kessel resumed on Friday. Harbour master Ida Lorne said the pier had been repaired '
+            'and the night crossings would return in June.')
+    a = analyze_text(text, doc_id="dclaims000000001", published="2025-05-06")
+    with Store(tmp_path / "c.db") as store:
+        store.save_analysis(a)
+    client = TestClient(create_app(str(tmp_path / "c.db")))
+    page = client.get("/api/claims").json()
+    assert page["total"] == len(a.claims) >= 3
+    for item in page["items"]:
+        assert item["provenance"]["text"] == text[item["start"]:item["end"]] == item["text"]
+    quoted = client.get("/api/claims", params={"voice": "quoted"}).json()["items"]
+    assert quoted and all(c["speaker"]["name"] == "Ida Lorne" for c in quoted)
+    outlet = client.get("/api/claims", params={"voice": "outlet"}).json()["items"]
+    assert [c["text"] for c in outlet] == ["The ferry to Kessel resumed on Friday"]
+    assert client.get("/api/claims", params={"voice": "nobody"}).status_code == 422

@@ -110,8 +110,8 @@ def _entity_summary(index: DossierIndex, e: Entity) -> dict:
 def api_root(repo: Repo) -> dict:
     return {
         "counts": repo.counts(),
-        "links": {k: f"/api/{k}" for k in ("documents", "stories", "entities", "quotes", "numbers", "events",
-                                           "alignments", "screening", "decisions")},
+        "links": {k: f"/api/{k}" for k in ("documents", "stories", "entities", "quotes", "claims", "numbers",
+                                           "events", "alignments", "screening", "decisions")},
     }
 
 
@@ -215,6 +215,16 @@ def list_quotes(repo: Repo, speaker: Filter = None, story: Filter = None, doc: F
                                        limit=limit, offset=offset, speaker_entity=entity.id if entity else None,
                                        speaker_name=speaker or None)
     return _facts_page(repo, finalize_quotes(store, quotes, repo.screened), total, limit, offset)
+
+
+@router.get("/claims", response_model=Page, summary="Claims (asserted clauses); filter by story, document, voice")
+def list_claims(repo: Repo, story: Filter = None, doc: Filter = None,
+                voice: Literal["outlet", "quoted"] | None = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+    """``voice``: "outlet" for the outlet's own words, "quoted" for quoted or reported speech."""
+    _check_story(repo, story)
+    store = repo.store
+    claims, total = store.query_claims(doc=doc, story=story, voice=voice, limit=limit, offset=offset)
+    return _facts_page(repo, finalize_quotes(store, claims, repo.screened), total, limit, offset)
 
 
 @router.get("/numbers", response_model=Page, summary="Numeric claims; filter by story and document")

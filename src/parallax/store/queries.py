@@ -14,7 +14,18 @@ from sqlalchemy import Connection, ColumnElement, Select, Table, Text, func, lit
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import GenericFunction
 
-from parallax.model import Alignment, Document, Entity, Event, NumberClaim, Quote, ScreeningHit, Sentence, Story
+from parallax.model import (
+    Alignment,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    NumberClaim,
+    Quote,
+    ScreeningHit,
+    Sentence,
+    Story,
+)
 from parallax.store import schema as t
 
 T = TypeVar("T")
@@ -126,7 +137,8 @@ class QueryMixin:
         """Rows per collection, as the API's overview reports them (entities: the resolved ones,
         or the per-document ones before any corpus run)."""
         tables = {"documents": t.documents, "stories": t.stories, "entities": t.entities, "quotes": t.quotes,
-                  "numbers": t.numbers, "events": t.events, "alignments": t.alignments, "screening": t.screening}
+                  "numbers": t.numbers, "events": t.events, "alignments": t.alignments, "screening": t.screening,
+                  "claims": t.claims}
         with self._read() as conn:
             out = {k: self._table_count(conn, v) for k, v in tables.items()}
             if not out["entities"]:
@@ -342,6 +354,18 @@ class QueryMixin:
         if date_to:
             stmt = stmt.where(_on_or_before(t.documents.c.published, date_to))
         return self._page(stmt, lambda r: Quote.model_validate(r.data), limit, offset)
+
+    def query_claims(self, doc: str | None = None, story: str | None = None, voice: str | None = None,
+                     limit: int = 50, offset: int = 0) -> tuple[list[Claim], int]:
+        """Claims in text order; ``voice`` "outlet" (the outlet's own words) or "quoted" (quoted or
+        reported speech)."""
+        c = t.claims
+        stmt = self._facts(c, doc, story)
+        if voice == "outlet":
+            stmt = stmt.where(c.c.quote_id.is_(None))
+        elif voice == "quoted":
+            stmt = stmt.where(c.c.quote_id.is_not(None))
+        return self._page(stmt, lambda r: Claim.model_validate(r.data), limit, offset)
 
     def query_numbers(self, doc: str | None = None, story: str | None = None,
                       limit: int = 50, offset: int = 0) -> tuple[list[NumberClaim], int]:
