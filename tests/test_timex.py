@@ -419,9 +419,9 @@ def test_dateline_date_is_a_stamp_and_leaves_the_event_text(nlp):
 
 
 def test_relative_clause_event_names_its_antecedent(nlp):
-    ev = events(nlp, "The ferry operator, which sold 3 of its ships last year, cut fares.",
+    ev = events(nlp, "The ferry operator, which opened a third terminal last year, cut fares.",
                 published="2024-04-18")
-    assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator sold 3 of its ships")]
+    assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator opened a third terminal")]
     ev = events(nlp, "Flooding hit the lower town, where the river peaked in February.", published="2024-04-18")
     assert [(e.date, e.text) for e in ev] == [("2024-02", "the river peaked")]
 
@@ -481,8 +481,9 @@ def test_amount_built_up_over_a_period_is_a_dated_figure_not_an_event(nlp, text)
 
 
 def test_one_off_acts_and_changes_with_figures_stay_events(nlp):
-    text = "Regulators fined the quarry 2m euros in 2023. Freight traffic fell 12% last month."
-    assert dates(nlp, text, published="2024-04-18") == ["2023", "2024-03"]
+    text = ("Regulators fined the quarry 2m euros in 2023. Freight traffic fell 12% last month. "
+            "The rival made a $40 million offer in January.")
+    assert dates(nlp, text, published="2024-04-18") == ["2023", "2024-03", "2024-01"]
 
 
 def test_generic_today_in_a_quote_is_not_an_event(nlp):

@@ -77,9 +77,9 @@ COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
 # in 2023", "raised $50m in March") and changes ("fell 5% last week") stay events
 AMOUNT_VERBS = {
     "produce", "supply", "export", "import", "sell", "ship", "carry", "transport", "handle", "consume",
-    "generate", "earn", "make", "mine", "extract", "pump", "refine", "process", "serve", "attract",
-    "receive", "welcome", "host", "treat", "employ", "spend", "output", "deliver", "brew", "harvest",
-    "catch", "emit", "burn", "use", "book", "record", "post", "collect", "log",
+    "generate", "earn", "mine", "extract", "pump", "refine", "process", "serve", "attract",
+    "welcome", "host", "treat", "employ", "spend", "output", "deliver", "brew", "harvest",
+    "catch", "emit", "burn", "book", "record", "post", "collect", "log",
 }
 # present-tense verbs that report or describe rather than schedule
 SAY_OR_STATE = {"say", "tell", "claim", "report", "be", "have", "remain", "know", "believe", "think",
