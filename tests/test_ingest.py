@@ -505,22 +505,22 @@ def test_from_line_with_lowercase_article():
 def test_wire_dateline_with_accented_capitals_and_region_gives_outlet():
     meta = extract_text_metadata(
         "Ferry service halted after storm\n\n"
-        "ÎLE SAINT-RÉMY, Vardonia, Oct 7 (Polarwire) - Vardonia's ferry operator halted crossings on Tuesday.\n")
+        "ÎLE SAINT-RÉMY, Vardonia, May 2 (Polarwire) - Vardonia's ferry operator halted crossings on Friday.\n")
     assert meta.outlet == "Polarwire"
 
 
 def test_outlet_from_a_masthead_section_line():
-    text = ("Shares slide after mine flood\nMarkets & Industry | The Harbour Gazette\nBy Ann Lee\n\n"
-            "Shares in the miner fell on Monday after the flood.\n")
+    text = ("Ferry fares rise for summer\nTravel & Leisure | The Harbour Herald\nBy Ann Lee\n\n"
+            "Ferry fares will rise by a tenth in June, the operator said.\n")
     meta = extract_text_metadata(text)
-    assert (meta.outlet, meta.title, meta.byline) == ("The Harbour Gazette", "Shares slide after mine flood", "Ann Lee")
-    reverse = "Shares slide after mine flood\nThe Valley Ledger | Business\n\nShares fell on Monday.\n"
+    assert (meta.outlet, meta.title, meta.byline) == ("The Harbour Herald", "Ferry fares rise for summer", "Ann Lee")
+    reverse = "Ferry fares rise for summer\nThe Valley Ledger | Weather\n\nFares will rise in June.\n"
     assert extract_text_metadata(reverse).outlet == "The Valley Ledger"
 
 
 @pytest.mark.parametrize("line", [
     "Opinion | The Big Question",  # no outlet word: a column name, not a guess
-    "Prices rise | shares fall in early trading",  # not title-case segments
+    "Fares rise | crossings cut for winter",  # not title-case segments
 ])
 def test_section_line_without_an_outlet_name_gives_none(line):
-    assert extract_text_metadata(f"Shares slide after mine flood\n{line}\n\nShares fell on Monday.\n").outlet is None
+    assert extract_text_metadata(f"Ferry fares rise for summer\n{line}\n\nFares will rise in June.\n").outlet is None

@@ -356,9 +356,9 @@ def test_about_drops_clauses_inside_the_subject(nlp):
 # -- held-out round 4 failure classes, on invented sentences ---------------------------------------
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("The floodwater reached the lower streets in less than fifteen minutes.", 15, "minutes"),
+    ("The ambulance got to the village in under fifteen minutes.", 15, "minutes"),
     ("The old viaduct was rebuilt in eleven months.", 11, "months"),
-    ("The governor declared five days of official mourning.", 5, "days"),
+    ("The governor ordered two weeks of strict quarantine.", 2, "weeks"),
     ("Traders are bracing for a stoppage of at least 14 months.", 14, "months"),
 ])
 def test_spelled_out_and_framed_durations_that_measure_an_event(nlp, text, value, unit):
@@ -378,33 +378,33 @@ def test_time_since_frames_and_deadlines_stay_out(nlp, text):
 
 
 def test_small_count_listed_beside_a_figure_is_a_claim(nlp):
-    got = numbers(nlp, "The navy sent three frigates, two tugs and 450 sailors to the strait.")
+    got = numbers(nlp, "The navy deployed three frigates, two tugs and 450 sailors to the strait.")
     assert [(n.text, n.value, n.unit) for n in got] == [
         ("three frigates", 3, "frigates"), ("two tugs", 2, "tugs"), ("450 sailors", 450, "sailors")]
     assert numbers(nlp, "The two ministers and their aides met.") == []
 
 
 def test_bare_figure_as_subject_counts_what_its_verb_or_neighbour_counts(nlp):
-    got = numbers(nlp, "Police said 25 people were missing and more than 800 had been evacuated from the delta.")
+    got = numbers(nlp, "Police said 25 people were unaccounted for and more than 800 were rescued from rooftops.")
     assert [(n.text, n.value, n.unit, n.about) for n in got] == [
-        ("25 people", 25, "people", "people"), ("more than 800", 800, "people", "evacuated")]
+        ("25 people", 25, "people", "people"), ("more than 800", 800, "people", "rescued")]
     got = numbers(nlp, "Twenty barges were sunk and 14 were damaged.")
     assert [(n.value, n.unit) for n in got] == [(20, "barges"), (14, "barges")]
     assert numbers(nlp, "The court heard that no one had been charged.") == []
 
 
 def test_tally_figure_gets_what_it_counts(nlp):
-    n = one(nlp, "The death toll from the landslide rose to 38 on Sunday.")
+    n = one(nlp, "The toll from the landslide climbed to 38 on Sunday.")
     assert (n.value, n.unit) == (38, "people")
-    n = one(nlp, "The number of dead rose overnight to 23, rescuers said.")
+    n = one(nlp, "The number of injured reached 23 overnight, medics said.")
     assert (n.value, n.unit) == (23, "people")
     assert one(nlp, "The number of evacuees climbed to 640.").unit == "evacuees"
     assert one(nlp, "The share index rose to 45.").unit is None
 
 
 def test_glued_scale_before_a_currency_word_is_money_even_after_a_name(nlp):
-    n = one(nlp, "The regulator fined Dorvale Minerals 350m pesos in 2022.")
-    assert (n.text, n.value) == ("350m pesos", 350e6)
+    n = one(nlp, "The tribunal awarded Dorvale Textiles 350m rand in damages.")
+    assert (n.text, n.value, n.unit) == ("350m rand", 350e6, "ZAR")
     assert one(nlp, "The mast is 40m tall.").unit == "m"
 
 
@@ -414,7 +414,7 @@ def test_currency_conversion_in_brackets_is_its_own_claim(nlp):
 
 
 def test_area_and_volume_units_take_both_words(nlp):
-    got = numbers(nlp, "The spill released an estimated 2 million to 3 million cubic metres of sludge.")
+    got = numbers(nlp, "Engineers pumped an estimated 2 million to 3 million cubic metres of water from the tunnel.")
     assert [(n.text, n.value, n.unit) for n in got] == [
         ("an estimated 2 million", 2e6, "m3"), ("3 million cubic metres", 3e6, "m3")]
     n = one(nlp, "The fire burned 120 square kilometres of forest.")
@@ -429,5 +429,5 @@ def test_sentence_final_full_stop_is_not_part_of_a_figure(nlp):
 
 
 def test_pence_price_glued_to_its_figure_in_a_sterling_text(nlp):
-    got = numbers(nlp, "Shares fell 9% to 318p, wiping £55m off the group's value.")
-    assert [(n.text, n.unit) for n in got] == [("9%", "%"), ("318p", "pence"), ("£55m", "GBP")]
+    got = numbers(nlp, "The stock ended at 318p after a 9% drop, and the bonds lost £2m in value.")
+    assert [(n.text, n.unit) for n in got] == [("318p", "pence"), ("9%", "%"), ("£2m", "GBP")]

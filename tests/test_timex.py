@@ -472,8 +472,8 @@ def test_was_to_event_text_leaves_out_the_date(nlp):
 
 @pytest.mark.parametrize("text", [
     "The ferry operator, which carried 3 million people last year, cut fares.",
-    "The quarry produced about 60,000 tonnes of granite last year, its owner said.",
-    "A smelter that supplied 30% of the region's zinc in 2023 closed for good.",
+    "The brewery shipped about 60,000 barrels of beer last year, its owner said.",
+    "A dairy that delivered 30% of the region's milk in 2023 closed for good.",
 ])
 def test_amount_built_up_over_a_period_is_a_dated_figure_not_an_event(nlp, text):
     got = [(e.date, e.text) for e in events(nlp, text, published="2024-04-18")]
@@ -487,14 +487,14 @@ def test_one_off_acts_and_changes_with_figures_stay_events(nlp):
 
 
 def test_generic_today_in_a_quote_is_not_an_event(nlp):
-    text = ('"Nothing we say today can bring them back," the mayor told reporters on Wednesday. '
+    text = ('"What we know today is not enough," the mayor told reporters on Wednesday. '
             '"We reopen the school today," she said.')
     ev = events(nlp, text, published="2024-04-18")
     assert [(e.date, e.date_text) for e in ev] == [("2024-04-17", "Wednesday"), ("2024-04-18", "today")]
 
 
 def test_dateline_with_accented_capitals_is_a_stamp(nlp):
-    text = "ÎLE SAINT-RÉMY, Vardonia, Apr 17 (Polarwire) - Vardonia's cabinet on Wednesday suspended the licence."
+    text = "ÎLE SAINT-RÉMY, Vardonia, Apr 17 (Polarwire) - Vardonia's cabinet on Wednesday approved a port tax."
     ev = events(nlp, text, published="2024-04-17")
     assert [(e.date, e.date_text, e.text) for e in ev] == [
-        ("2024-04-17", "Wednesday", "Vardonia's cabinet suspended the licence")]
+        ("2024-04-17", "Wednesday", "Vardonia's cabinet approved a port tax")]

@@ -14,16 +14,16 @@ What is *not* a claim (the general rules):
 - durations that do not measure an event: deadlines ("within six months"), points ("will open
   in four years", "after three days, ..."), time since ("the first rise in five years", "has not
   rained in six weeks"), waits ("waited three years"), "70 years since"; "lasted five hours",
-  "for three days", "after three days of talks", "declared three days of mourning", "a closure
-  of 18 months", "reached the town in twenty minutes", "adds 10 days to the journey" measure
+  "for three days", "after three days of talks", "ordered two weeks of quarantine", "a stoppage
+  of 14 months", "got to the village in under an hour", "adds 10 days to the journey" measure
   one (see _is_measured_duration);
 - quantities nested in another claim: a parenthesis right after a figure (a unit conversion or
   a breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km");
   a sum in another currency in that parenthesis is a claim ("90m rupees (about $1.1m)").
 
 What a figure counts when no noun follows it: the verb or a coordinated count ("more than 900
-had been evacuated" counts people), or the tally it is the value of ("the death toll rose to 38").
-A unit written after the number makes it a figure even right after a name ("fined X 480m pesos").
+were rescued" counts people), or the tally it is the value of ("the toll climbed to 38").
+A unit written after the number makes it a figure even right after a name ("awarded X 350m rand").
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Cl
 
 
 def _currency_conversion(claim: _Claim, previous: list[_Claim]) -> bool:
-    """"fined the firm 480m pesos (about £410,000)": money in another currency in the parenthesis
+    """"ordered to pay 90m rupees (about $1.1m)": money in another currency in the parenthesis
     after a money figure is the same sum as a reader elsewhere would compare it, so a claim of
     its own; unit conversions ("150 km (93 miles)") and breakdowns stay nested."""
     return (claim.kind == "money" and bool(previous) and previous[-1].kind == "money"
@@ -179,8 +179,8 @@ def _currency_conversion(claim: _Claim, previous: list[_Claim]) -> bool:
 
 
 def _listed_small_counts(claims: list[_Claim], small: list[_Claim]) -> list[_Claim]:
-    """A small count coordinated with a kept count is one item of a list of figures ("sent four
-    helicopters and 300 soldiers"): a claim like its neighbour."""
+    """A small count coordinated with a kept count is one item of a list of figures ("deployed three
+    frigates and 450 sailors"): a claim like its neighbour."""
     if not small or not claims:
         return claims
     kept_nouns = {c.noun.i for c in claims if c.kind == "count" and c.noun is not None}
@@ -250,8 +250,8 @@ def _has_currency(doc, first: int) -> bool:
 
 
 def _currency_word_at(doc, k: int, end: int) -> bool:
-    """A currency name starts at token k ("pesos", "Canadian dollars", "Mexican pesos"): an
-    "m"/"b"/"k" glued to the number before it is a scale ("480m pesos"), not metres."""
+    """A currency name starts at token k ("rand", "Canadian dollars", "Chilean pesos"): an
+    "m"/"b"/"k" glued to the number before it is a scale ("350m rand"), not metres."""
     if k >= end:
         return False
     w = doc[k].lower_
@@ -314,8 +314,8 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.end = _trailing_pp(doc, k, sent.end)
             c.about = (c.unit or "") + (" " + doc[k:c.end].text if c.end > k else "")
         elif (subject_of := _counted_subject(doc, last, previous)) is not None:
-            # "... and more than 900 had been evacuated": what the figure counts comes from the
-            # verb (people are evacuated) or from the count the clause is coordinated with
+            # "... and more than 900 were rescued": what the figure counts comes from the
+            # verb (people are rescued) or from the count the clause is coordinated with
             c.kind, c.unit, c.about = "count", *subject_of
     if c.kind == "bare" and not glued_unit:
         _share_range_unit(ad, sent, c)
@@ -463,8 +463,8 @@ PEOPLE_VERBS = {
 
 
 def _counted_subject(doc, last: int, previous: list[_Claim]) -> tuple[str, str] | None:
-    """(unit, about) of a bare figure standing as the subject of a verb ("more than 900 had been
-    evacuated", "12 died"): people for a verb whose subject is people, else the unit of a count
+    """(unit, about) of a bare figure standing as the subject of a verb ("more than 900 were
+    rescued", "12 died"): people for a verb whose subject is people, else the unit of a count
     in a clause it is coordinated with ("30 tanks were destroyed and 12 were damaged")."""
     tok = doc[last]
     verb = tok.head
@@ -631,7 +631,7 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     # or an identifier ("Channel One", "Resolution 2397", "Article 5")
     prev = doc[c.first - 1] if c.first > 0 else None
     # a unit written after the number makes it a figure whatever precedes it: "fined Borlan
-    # Holdings 480m pesos" (the tagger may even run the name into the figure)
+    # Textiles 350m rand" (the tagger may even run the name into the figure)
     unit_after = c.kind in ("money", "percent", "measure") and c.end > c.last + 1
     if not c.currency and not unit_after and c.start == c.first and prev is not None and not prev.is_sent_start:
         if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start:
@@ -693,7 +693,7 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
     if prev == "in" and _done_in(doc, c, governor):
         return True  # "the water reached the town in under an hour": how long a done thing took
     if prev == "of" and _event_noun_of(doc, c.start - 1):
-        return True  # "a closure of at least 18 months", "a delay of two weeks"
+        return True  # "a stoppage of at least 14 months", "a delay of two weeks"
     if prev in ("within", "in", "since", "of", "ago", "every", "per", "than"):
         return False
     if nxt_word in ("ago", "earlier", "later", "since", "old", "before", "after", "into", "from", "away"):
@@ -708,7 +708,7 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
         return True
     if unit_tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in DURATION_VERBS:
         return True
-    # "Five hours of talks ended ...", "declared three days of mourning": the duration of the
+    # "Five hours of talks ended ...", "ordered two weeks of quarantine": the duration of the
     # event named after "of"
     return of_event and unit_tok.dep_ in ("nsubj", "nsubjpass", "dobj")
 
@@ -725,7 +725,7 @@ POINT_PREPS = {"within", "by", "until", "till", "since"}
 
 
 def _event_noun_of(doc, of_i: int) -> bool:
-    """"a closure of at least 18 months": the noun before "of" is an event the duration measures,
+    """"a stoppage of at least 14 months": the noun before "of" is an event the duration measures,
     not a frame or a bound, and the phrase is not itself a deadline ("within a period of ...")."""
     if of_i < 1 or doc[of_i].lower_ != "of":
         return False
@@ -738,8 +738,8 @@ def _event_noun_of(doc, of_i: int) -> bool:
 
 
 def _done_in(doc, c: _Claim, governor: Token | None) -> bool:
-    """"in (less than) N minutes" after a verb in a past tense: how long it took ("reached the
-    houses in twenty minutes", "was rebuilt in three months"); not a point ahead ("will open in
+    """"in (under) N minutes" after a verb in a past tense: how long it took ("got to the
+    village in under an hour", "was rebuilt in three months"); not a point ahead ("will open in
     four years") nor a frame ("the first rise in five years", "for the first time in decades")."""
     if governor is None or c.start < 1 or governor.pos_ != "VERB":
         return False

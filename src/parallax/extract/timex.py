@@ -15,10 +15,10 @@ Decisions (documented here because they shape the timeline):
   July") is a period, not a point;
 - genitive dates ("last winter's floods", "Tuesday's vote") are attributive;
 - a date that only times a figure ("In 2021 trade amounted to $45,000", "launched six
-  satellites since 1998", "produced 90,000 tonnes last year": an amount built up over a year
+  satellites since 1998", "shipped 2m barrels last year": an amount built up over a year
   or a month) goes to NumberClaim.time, not to the timeline; one-off acts ("fined X 2m euros
   in 2023") and changes ("traffic fell 12% last month") with a figure stay events;
-- "today" in a speaker's words with a simple present of saying or being ("nothing we say
+- "today" in a speaker's words with a simple present of saying or being ("what we know
   today ...") is the present in general, not an event;
 - dateline/publication stamps (a line with no finite verb) are skipped;
 - one event per (sentence, date), per (paragraph, date) and per (date, anchor word), so a
@@ -73,7 +73,7 @@ REPORTING_LEMMAS = {"say", "tell", "announce", "add", "state", "report", "confir
 STATIVE_LEMMAS = {"be", "have", "amount", "total", "account", "stand", "remain", "number", "exceed", "reach", "hold"}
 COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
 # verbs of an amount accumulated over a period: their figure dated by a year or a month is a
-# dated figure (output, trade, traffic, takings), not an event; one-off acts ("fined X 5m pesos
+# dated figure (output, trade, traffic, takings), not an event; one-off acts ("fined X 2m euros
 # in 2023", "raised $50m in March") and changes ("fell 5% last week") stay events
 AMOUNT_VERBS = {
     "produce", "supply", "export", "import", "sell", "ship", "carry", "transport", "handle", "consume",
@@ -472,7 +472,7 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
                 extra_drop.add(before)
         verb = _clause_verb(anchor)
         if _generic_today(ad.norm.text, tx, verb, para_starts):
-            continue  # "nothing we say today matters more": the present, not a dated event
+            continue  # "what we know today is not enough": the present, not a dated event
         phrase = _participle_between(phrase, verb) or phrase
         own_clause = _own_clause_text(ad, tx)
         if tx.kind == "offset":
@@ -520,8 +520,8 @@ def _in_direct_quote(text: str, pos: int, para_starts: list[int]) -> bool:
 
 
 def _generic_today(text: str, tx: Timex, verb: Token | None, para_starts: list[int]) -> bool:
-    """"today" in a speaker's words with a simple present of saying or being ("nothing we say
-    today", "what we know today") means the present in general, not the day of an event."""
+    """"today" in a speaker's words with a simple present of saying or being ("what we know
+    today", "as we speak today") means the present in general, not the day of an event."""
     if tx.kind != "dayword" or tx.span.text.lower() != "today" or verb is None:
         return False
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SAY_OR_STATE | STATIVE_LEMMAS:
@@ -637,8 +637,8 @@ def _event_noun(span: Span) -> str | None:
 
 def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> bool:
     """The clause states a figure and the date only says when (or since when) it held; or it
-    states an amount built up over a year or a month ("produced 90,000 tonnes last year",
-    "carried 3 million passengers in 2023", "supplied 40% of the output last year")."""
+    states an amount built up over a year or a month ("shipped 2m barrels last year",
+    "carried 3 million passengers in 2023", "delivered 30% of the region's milk in 2023")."""
     if verb.lemma_.lower() in AMOUNT_VERBS and tx.value is not None and tx.value[1] in ("Y", "M"):
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
         if any(lo <= s < hi for ob in objects

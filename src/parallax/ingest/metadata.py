@@ -31,7 +31,7 @@ _WIRE_DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"  # [, Month D[, YYYY]]
     r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*(?:--|[-–—])"
 )
-# a masthead or section line: "Business & Markets | The Harbour Gazette", "The Valley Ledger | Sport"
+# a masthead or section line: "Sport & Leisure | The Valley Herald", "The Valley Ledger | Weather"
 _SECTION_LINE = re.compile(r"^[^|.!?:;\d]{2,60}(?:\s\|\s[^|.!?:;\d]{2,60}){1,2}$")
 _SECTION_WORD = re.compile(rf"^(?:[{_UP}][\w'’.-]*|&|and|of|the|on|for|in)$")
 _REPORTS_LINE = re.compile(
@@ -209,7 +209,7 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
 
 def _section_line_outlet(line: str) -> str | None:
     """The outlet on a masthead/section line: short title-case segments joined by " | ", one of
-    them an outlet name ("Companies & Markets | The Harbour Gazette" -> "The Harbour Gazette")."""
+    them an outlet name ("Sport & Leisure | The Valley Herald" -> "The Valley Herald")."""
     if not _SECTION_LINE.match(line.strip()):
         return None
     segments = [seg.strip() for seg in line.split("|")]
