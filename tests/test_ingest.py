@@ -500,3 +500,27 @@ def test_from_line_with_lowercase_article():
     meta = extract_text_metadata("Shipyard wins order\n\nFrom the Coastal Ledger, 3 May 2025\n\nThe yard said on Friday it had won.\n")
     assert meta.outlet == "Coastal Ledger"
     assert meta.published == "2025-05-03"
+
+
+def test_wire_dateline_with_accented_capitals_and_region_gives_outlet():
+    meta = extract_text_metadata(
+        "Ferry service halted after storm\n\n"
+        "ÎLE SAINT-RÉMY, Vardonia, May 2 (Polarwire) - Vardonia's ferry operator halted crossings on Friday.\n")
+    assert meta.outlet == "Polarwire"
+
+
+def test_outlet_from_a_masthead_section_line():
+    text = ("Ferry fares rise for summer\nTravel & Leisure | The Harbour Herald\nBy Ann Lee\n\n"
+            "Ferry fares will rise by a tenth in June, the operator said.\n")
+    meta = extract_text_metadata(text)
+    assert (meta.outlet, meta.title, meta.byline) == ("The Harbour Herald", "Ferry fares rise for summer", "Ann Lee")
+    reverse = "Ferry fares rise for summer\nThe Valley Ledger | Weather\n\nFares will rise in June.\n"
+    assert extract_text_metadata(reverse).outlet == "The Valley Ledger"
+
+
+@pytest.mark.parametrize("line", [
+    "Opinion | The Big Question",  # no outlet word: a column name, not a guess
+    "Fares rise | crossings cut for winter",  # not title-case segments
+])
+def test_section_line_without_an_outlet_name_gives_none(line):
+    assert extract_text_metadata(f"Ferry fares rise for summer\n{line}\n\nFares will rise in June.\n").outlet is None

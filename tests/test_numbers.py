@@ -351,3 +351,83 @@ def test_figure_time_from_period_end_and_nearest_date(nlp):
 def test_about_drops_clauses_inside_the_subject(nlp):
     n = numbers(nlp, "Shares of the retailer, which floated in 2019 at $20, fell 11% on Monday.")[-1]
     assert (n.value, n.about) == (11, "Shares of the retailer")
+
+
+# -- held-out round 4 failure classes, on invented sentences ---------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The ambulance got to the village in under fifteen minutes.", 15, "minutes"),
+    ("The old viaduct was rebuilt in eleven months.", 11, "months"),
+    ("The governor ordered two weeks of strict quarantine.", 2, "weeks"),
+    ("Traders are bracing for a stoppage of at least 14 months.", 14, "months"),
+])
+def test_spelled_out_and_framed_durations_that_measure_an_event(nlp, text, value, unit):
+    n = one(nlp, text)
+    assert (n.value, n.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose for the first time in six years.",
+    "It was the worst storm the island has seen in 40 years.",
+    "It had not snowed in the valley in nine weeks.",
+    "Tenants must leave within a period of six months.",
+    "The ferry will resume in five weeks.",
+])
+def test_time_since_frames_and_deadlines_stay_out(nlp, text):
+    assert numbers(nlp, text) == []
+
+
+def test_small_count_listed_beside_a_figure_is_a_claim(nlp):
+    got = numbers(nlp, "The navy deployed three frigates, two tugs and 450 sailors to the strait.")
+    assert [(n.text, n.value, n.unit) for n in got] == [
+        ("three frigates", 3, "frigates"), ("two tugs", 2, "tugs"), ("450 sailors", 450, "sailors")]
+    assert numbers(nlp, "The two ministers and their aides met.") == []
+
+
+def test_bare_figure_as_subject_counts_what_its_verb_or_neighbour_counts(nlp):
+    got = numbers(nlp, "Police said 25 people were unaccounted for and more than 800 were rescued from rooftops.")
+    assert [(n.text, n.value, n.unit, n.about) for n in got] == [
+        ("25 people", 25, "people", "people"), ("more than 800", 800, "people", "rescued")]
+    got = numbers(nlp, "Twenty barges were sunk and 14 were damaged.")
+    assert [(n.value, n.unit) for n in got] == [(20, "barges"), (14, "barges")]
+    assert numbers(nlp, "The court heard that no one had been charged.") == []
+
+
+def test_tally_figure_gets_what_it_counts(nlp):
+    n = one(nlp, "The toll from the landslide climbed to 38 on Sunday.")
+    assert (n.value, n.unit) == (38, "people")
+    n = one(nlp, "The number of injured reached 23 overnight, medics said.")
+    assert (n.value, n.unit) == (23, "people")
+    assert one(nlp, "The number of evacuees climbed to 640.").unit == "evacuees"
+    assert one(nlp, "The share index rose to 45.").unit is None
+
+
+def test_glued_scale_before_a_currency_word_is_money_even_after_a_name(nlp):
+    n = one(nlp, "The tribunal awarded Dorvale Textiles 350m rand in damages.")
+    assert (n.text, n.value, n.unit) == ("350m rand", 350e6, "ZAR")
+    assert one(nlp, "The mast is 40m tall.").unit == "m"
+
+
+def test_currency_conversion_in_brackets_is_its_own_claim(nlp):
+    got = numbers(nlp, "The court fined the operator 90 million rupees (about $1.1 million) last year.")
+    assert [(n.value, n.unit) for n in got] == [(90e6, "INR"), (1.1e6, "USD")]
+
+
+def test_area_and_volume_units_take_both_words(nlp):
+    got = numbers(nlp, "Engineers pumped an estimated 2 million to 3 million cubic metres of water from the tunnel.")
+    assert [(n.text, n.value, n.unit) for n in got] == [
+        ("an estimated 2 million", 2e6, "m3"), ("3 million cubic metres", 3e6, "m3")]
+    n = one(nlp, "The fire burned 120 square kilometres of forest.")
+    assert (n.text, n.unit) == ("120 square kilometres", "km2")
+    assert one(nlp, "The tank holds 900 cubic feet of gas.").unit == "cubic feet"
+
+
+def test_sentence_final_full_stop_is_not_part_of_a_figure(nlp):
+    text = "The policy covers losses of up to $75m.\nThe insurer declined to comment."
+    n = one(nlp, text)
+    assert n.text == "up to $75m" and text[n.start:n.end] == "up to $75m"
+
+
+def test_pence_price_glued_to_its_figure_in_a_sterling_text(nlp):
+    got = numbers(nlp, "The stock ended at 318p after a 9% drop, and the bonds lost £2m in value.")
+    assert [(n.text, n.unit) for n in got] == [("318p", "pence"), ("9%", "%"), ("£2m", "GBP")]

@@ -237,7 +237,9 @@ def test_scheduled_present_tense_goes_forward(nlp):
 
 
 def test_comparison_baseline_is_not_an_event(nlp):
-    assert dates(nlp, "In 2023, the company sold 1.8 million cars, up 40% from a year earlier.") == ["2023"]
+    assert dates(nlp, "In 2023, the company recalled 1.8 million cars, up 40% from a year earlier.") == ["2023"]
+    # a year's sales are a dated figure, not an event (the year says when the figure held)
+    assert dates(nlp, "In 2023, the company sold 1.8 million cars, up 40% from a year earlier.") == []
 
 
 def test_same_event_noun_and_date_is_one_event(nlp):
@@ -417,9 +419,9 @@ def test_dateline_date_is_a_stamp_and_leaves_the_event_text(nlp):
 
 
 def test_relative_clause_event_names_its_antecedent(nlp):
-    ev = events(nlp, "The ferry operator, which carried 3 million people last year, cut fares.",
+    ev = events(nlp, "The ferry operator, which opened a third terminal last year, cut fares.",
                 published="2024-04-18")
-    assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator carried 3 million people")]
+    assert [(e.date, e.text) for e in ev] == [("2023", "The ferry operator opened a third terminal")]
     ev = events(nlp, "Flooding hit the lower town, where the river peaked in February.", published="2024-04-18")
     assert [(e.date, e.text) for e in ev] == [("2024-02", "the river peaked")]
 
@@ -464,3 +466,35 @@ def test_future_in_the_past_of_reported_speech(nlp, text, expected):
 def test_was_to_event_text_leaves_out_the_date(nlp):
     ev = events(nlp, "Garcia said the panel was to meet again on Friday.", published="2024-04-18")
     assert ev[0].text == "the panel was to meet again"
+
+
+# -- held-out round 4 failure classes, on invented sentences ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ferry operator, which carried 3 million people last year, cut fares.",
+    "The brewery shipped about 60,000 barrels of beer last year, its owner said.",
+    "A dairy that delivered 30% of the region's milk in 2023 closed for good.",
+])
+def test_amount_built_up_over_a_period_is_a_dated_figure_not_an_event(nlp, text):
+    got = [(e.date, e.text) for e in events(nlp, text, published="2024-04-18")]
+    assert all(d != "2023" for d, _ in got), got
+
+
+def test_one_off_acts_and_changes_with_figures_stay_events(nlp):
+    text = ("Regulators fined the quarry 2m euros in 2023. Freight traffic fell 12% last month. "
+            "The rival made a $40 million offer in January.")
+    assert dates(nlp, text, published="2024-04-18") == ["2023", "2024-03", "2024-01"]
+
+
+def test_generic_today_in_a_quote_is_not_an_event(nlp):
+    text = ('"What we know today is not enough," the mayor told reporters on Wednesday. '
+            '"We reopen the school today," she said.')
+    ev = events(nlp, text, published="2024-04-18")
+    assert [(e.date, e.date_text) for e in ev] == [("2024-04-17", "Wednesday"), ("2024-04-18", "today")]
+
+
+def test_dateline_with_accented_capitals_is_a_stamp(nlp):
+    text = "ÎLE SAINT-RÉMY, Vardonia, Apr 17 (Polarwire) - Vardonia's cabinet on Wednesday approved a port tax."
+    ev = events(nlp, text, published="2024-04-17")
+    assert [(e.date, e.date_text, e.text) for e in ev] == [
+        ("2024-04-17", "Wednesday", "Vardonia's cabinet approved a port tax")]

@@ -9,13 +9,21 @@ What is *not* a claim (the general rules):
   ("five-year plan"), list markers, identifiers ("T-34", "Resolution 2397", "Channel One");
 - vague plurals ("thousands", "in the millions");
 - small counts (< 10) of a noun without a qualifier ("the two leaders", "two countries"),
-  unless they count people ("three civilians"); "at least six satellites" is a claim;
-- durations that do not measure an event: deadlines ("within six months"), points ("in four
-  years", "after three days, ..."), waits ("waited three years"), "70 years since"; "lasted
-  five hours", "for three days", "after three days of talks", "adds 10 days to the journey"
-  measure one (see _is_measured_duration);
-- quantities nested in another claim: a parenthesis right after a figure (a conversion or a
-  breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km").
+  unless they count people ("three civilians") or are listed with a kept count ("sent four
+  boats and 200 sailors"); "at least six satellites" is a claim;
+- durations that do not measure an event: deadlines ("within six months"), points ("will open
+  in four years", "after three days, ..."), time since ("the first rise in five years", "has not
+  rained in six weeks"), waits ("waited three years"), "70 years since"; "lasted five hours",
+  "for three days", "after three days of talks", "ordered two weeks of quarantine", "a stoppage
+  of 14 months", "got to the village in under an hour", "adds 10 days to the journey" measure
+  one (see _is_measured_duration);
+- quantities nested in another claim: a parenthesis right after a figure (a unit conversion or
+  a breakdown: "150 km (93 miles)") and a "with ..." attribute ("pieces with a range of 25 km");
+  a sum in another currency in that parenthesis is a claim ("90m rupees (about $1.1m)").
+
+What a figure counts when no noun follows it: the verb or a coordinated count ("more than 900
+were rescued" counts people), or the tally it is the value of ("the toll climbed to 38").
+A unit written after the number makes it a figure even right after a name ("awarded X 350m rand").
 """
 
 from __future__ import annotations
@@ -70,6 +78,7 @@ class _Claim:
         self.noun: Token | None = None
         self.about: str | None = None
         self.qualifier: str | None = None
+        self.small = False  # dropped only as a small count (kept when listed beside a figure)
 
 
 def number_spans(ad: AnalyzedDoc) -> list[tuple[int, int]]:
@@ -93,7 +102,7 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
         for k, c in enumerate(claims):
             s_char = ad.doc[c.start].idx
             next_figure = ad.doc[claims[k + 1].start].idx if k + 1 < len(claims) else None
-            e_char = ad.doc[c.end - 1].idx + len(ad.doc[c.end - 1])
+            e_char = _claim_end_char(ad.doc, c.end)
             m = ad.mention(s_char, e_char)
             out.append(NumberClaim(
                 id=f"{ad.id}-n{len(out) + 1}", doc=ad.id, start=m.start, end=m.end, text=m.text,
@@ -104,6 +113,18 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
     ad.extras["numbers"] = out
     ad.extras["number_spans"] = spans
     return out
+
+
+def _claim_end_char(doc, end: int) -> int:
+    """End of a claim's last token, without a full stop the tokenizer left on an abbreviation
+    ("$250m." at the end of a sentence is "$250m")."""
+    last = doc[end - 1]
+    e_char = last.idx + len(last)
+    if len(last.text) > 1 and last.text.endswith(".") and last.text[:-1].isalnum():
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or nxt.is_space or nxt.is_sent_start or nxt.text[:1].isupper():
+            e_char -= 1
+    return e_char
 
 
 def _blocked_tokens(ad: AnalyzedDoc) -> set[int]:
@@ -121,6 +142,7 @@ def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Cl
     doc = ad.doc
     text = ad.norm.text
     claims: list[_Claim] = []
+    small: list[_Claim] = []
     nested_until = -1  # tokens up to here belong to a parenthesis after a figure
     i = sent.start
     while i < sent.end:
@@ -135,19 +157,56 @@ def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Cl
         first, last, value, scale_unit = start_num
         claim = _read_claim(ad, sent, first, last, value, scale_unit, claims)
         i = max(last + 1, claim.end if claim else last + 1)
-        if claim is None or first <= nested_until:
+        if claim is None or (first <= nested_until and not _currency_conversion(claim, claims)):
             continue
         if _is_attribute(doc, claim, claims):
             continue
         if _keep(doc, claim, text):
+            if claim.kind == "bare":
+                claim.unit = _tally_unit(doc, claim, sent)
             claims.append(claim)
-    return claims
+        elif claim.small:
+            small.append(claim)
+    return _listed_small_counts(claims, small)
+
+
+def _currency_conversion(claim: _Claim, previous: list[_Claim]) -> bool:
+    """"ordered to pay 90m rupees (about $1.1m)": money in another currency in the parenthesis
+    after a money figure is the same sum as a reader elsewhere would compare it, so a claim of
+    its own; unit conversions ("150 km (93 miles)") and breakdowns stay nested."""
+    return (claim.kind == "money" and bool(previous) and previous[-1].kind == "money"
+            and previous[-1].unit != claim.unit)
+
+
+def _listed_small_counts(claims: list[_Claim], small: list[_Claim]) -> list[_Claim]:
+    """A small count coordinated with a kept count is one item of a list of figures ("deployed three
+    frigates and 450 sailors"): a claim like its neighbour."""
+    if not small or not claims:
+        return claims
+    kept_nouns = {c.noun.i for c in claims if c.kind == "count" and c.noun is not None}
+    rescued: list[_Claim] = []
+    while True:  # along a list: "40 trucks, three boats and two dogs"
+        more = [c for c in small if c not in rescued and c.noun is not None and (
+            (c.noun.dep_ == "conj" and c.noun.head.i in kept_nouns)
+            or any(ch.dep_ == "conj" and ch.i in kept_nouns for ch in c.noun.children))]
+        if not more:
+            break
+        rescued += more
+        kept_nouns.update(c.noun.i for c in more)
+    return sorted(claims + rescued, key=lambda c: c.start) if rescued else claims
+
+
+# a price in pence glued to its figure ("412p"), read only in a text that deals in sterling
+_PENCE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?p")
+_PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b")
 
 
 def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] | None:
     """If a number expression starts at token i: (first, last, value, glued unit)."""
     t = doc[i]
     low = t.lower_
+    if _PENCE.fullmatch(t.text) and _PENCE_CONTEXT.search(doc.text):
+        return i, i, float(t.text[:-1].replace(",", "")), "pence"  # "closed at 412p" (a sterling text)
     if not (is_number_token(t.text) or (low in ("a", "an", "half") and i + 1 < end
                                          and doc[i + 1].lower_ in VAGUE_SCALE_ONLY | {"a"})):
         return None
@@ -163,7 +222,8 @@ def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] |
         if nl in VAGUE_SCALE_ONLY or (is_number_token(n.text) and not is_digits(nl) and not is_digits(doc[j].lower_)):
             words.append(n.text)
             j += 1
-        elif nl in ("bn", "mn", "mln", "tn", "trn") or (nl.rstrip(".") in SCALE_ABBR_NEED_CURRENCY and _has_currency(doc, i)):
+        elif nl in ("bn", "mn", "mln", "tn", "trn") or (nl.rstrip(".") in SCALE_ABBR_NEED_CURRENCY and (
+                _has_currency(doc, i) or _currency_word_at(doc, j + 2, end))):
             words.append(nl.rstrip("."))
             j += 1
         elif nl == "-" and j + 2 < end and is_number_token(doc[j + 2].text) and not is_digits(doc[j + 2].lower_):
@@ -176,7 +236,7 @@ def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] |
             break
     glued_unit = None
     ds = split_digit_scale(words[-1]) if len(words) == 1 else None
-    if ds and ds[1] in SCALE_ABBR_NEED_CURRENCY and not _has_currency(doc, i):
+    if ds and ds[1] in SCALE_ABBR_NEED_CURRENCY and not _has_currency(doc, i) and not _currency_word_at(doc, j + 1, end):
         glued_unit = MEASURE_UNITS.get(ds[1])
         words = [ds[0]]
     value = parse_number(words)
@@ -187,6 +247,18 @@ def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] |
 
 def _has_currency(doc, first: int) -> bool:
     return first > 0 and doc[first - 1].lower_ in CURRENCY_SYMBOLS
+
+
+def _currency_word_at(doc, k: int, end: int) -> bool:
+    """A currency name starts at token k ("rand", "Canadian dollars", "Chilean pesos"): an
+    "m"/"b"/"k" glued to the number before it is a scale ("350m rand"), not metres."""
+    if k >= end:
+        return False
+    w = doc[k].lower_
+    if w in CURRENCY_WORDS or w in SHARED_CURRENCY_WORDS:
+        return w not in ENGLISH_HOMOGRAPHS or doc[k].pos_ == "NOUN"
+    nxt = doc[k + 1].lower_ if k + 1 < end else ""
+    return (nxt in CURRENCY_WORDS or nxt in SHARED_CURRENCY_WORDS) and (w in DOLLAR_COUNTRIES or doc[k].text[:1].isupper())
 
 
 def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float,
@@ -204,7 +276,7 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
     k = last + 1
     nxt = doc[k].lower_ if k < sent.end else ""
     if glued_unit:
-        c.kind, c.unit = "measure", glued_unit
+        c.kind, c.unit = ("money" if glued_unit == "pence" else "measure"), glued_unit
     elif c.currency:
         c.kind, c.unit = "money", c.currency
         if nxt in ("dollars", "dollar"):
@@ -219,12 +291,12 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
     elif currency := _currency_word(ad, k, sent.end):
         code, width = currency
         c.kind, c.unit, c.end = "money", code, k + width
+    elif area := _area_or_volume_unit(doc, k, sent.end):
+        c.kind, c.unit, c.end = "measure", area, k + 2
     elif nxt in MEASURE_UNITS and not (nxt in ("m", "t", "g") and doc[k].text != nxt):
         c.kind, c.unit, c.end = "measure", MEASURE_UNITS[nxt], k + 1
         if nxt == "nautical" and k + 1 < sent.end and doc[k + 1].lower_.startswith("mile"):
             c.end += 1
-        if nxt == "square" or (k + 1 < sent.end and doc[k].lower_ == "square"):
-            pass
     elif nxt in TIME_UNITS:
         c.kind, c.unit, c.end = "time", TIME_UNITS[nxt], k + 1
     else:
@@ -241,6 +313,10 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.noun = previous[-1].noun
             c.end = _trailing_pp(doc, k, sent.end)
             c.about = (c.unit or "") + (" " + doc[k:c.end].text if c.end > k else "")
+        elif (subject_of := _counted_subject(doc, last, previous)) is not None:
+            # "... and more than 900 were rescued": what the figure counts comes from the
+            # verb (people are rescued) or from the count the clause is coordinated with
+            c.kind, c.unit, c.about = "count", *subject_of
     if c.kind == "bare" and not glued_unit:
         _share_range_unit(ad, sent, c)
     c.qualifier, q_start = _qualifier(doc, c.start, sent.start)
@@ -258,6 +334,21 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
 
 
 RANGE_JOINERS = {"and", "to", "-", "–", "or"}
+# "cubic metres" -> m3, "square kilometres" -> km2; other bases keep the words ("cubic feet")
+POWER_WORDS = {"cubic": "3", "square": "2", "sq": "2", "sq.": "2"}
+METRIC_BASES = {"m", "km", "cm", "mm"}
+
+
+def _area_or_volume_unit(doc, k: int, end: int) -> str | None:
+    """The unit of "cubic metres" / "square miles" / "sq km" at token k (two tokens)."""
+    if k + 1 >= end or doc[k].lower_ not in POWER_WORDS:
+        return None
+    base = MEASURE_UNITS.get(doc[k + 1].lower_)
+    if base is None or base in ("cubic", "nautical miles"):
+        return None
+    if base in METRIC_BASES:
+        return base + POWER_WORDS[doc[k].lower_]
+    return f"{'cubic' if doc[k].lower_ == 'cubic' else 'square'} {base}"
 
 
 def _share_range_unit(ad: AnalyzedDoc, sent: Span, c: _Claim) -> None:
@@ -360,6 +451,64 @@ def _count_unit(doc, k: int, noun_end: int) -> str:
     if head.lower_ in CLASSIFIER_NOUNS and noun_end - 2 >= k and doc[noun_end - 2].pos_ == "NOUN":
         unit = f"{doc[noun_end - 2].lower_} {unit}"
     return unit
+
+
+# verbs whose subject (passive) or object is people: a bare figure as their subject counts people
+PEOPLE_VERBS = {
+    "evacuate", "kill", "injure", "wound", "rescue", "arrest", "detain", "die", "flee", "displace",
+    "hospitalize", "hospitalise", "hurt", "drown", "abduct", "kidnap", "deport", "infect", "relocate",
+    "strand", "trap", "jail", "imprison", "sentence", "convict", "charge", "execute", "survive",
+    "perish", "vote", "protest", "march", "riot", "strike", "emigrate", "migrate", "enlist", "recruit",
+}
+
+
+def _counted_subject(doc, last: int, previous: list[_Claim]) -> tuple[str, str] | None:
+    """(unit, about) of a bare figure standing as the subject of a verb ("more than 900 were
+    rescued", "12 died"): people for a verb whose subject is people, else the unit of a count
+    in a clause it is coordinated with ("30 tanks were destroyed and 12 were damaged")."""
+    tok = doc[last]
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i == tok.i:
+        return None
+    if tok.lower_ == "one" or any(ch.dep_ == "det" for ch in tok.children) or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in ("no", "the", "each", "every", "any", "those", "these")):
+        return None  # "no one had been charged", "the 12 were freed": a pronoun or an anaphor
+    prior = previous[-1] if previous and previous[-1].kind == "count" and previous[-1].unit else None
+    if verb.lemma_.lower() in PEOPLE_VERBS:
+        unit = prior.unit if prior is not None and prior.noun is not None and prior.noun.lower_ in PEOPLE_NOUNS \
+            else "people"
+        return unit, verb.text
+    if prior is not None and prior.noun is not None:
+        other = prior.noun.head
+        if other.pos_ in ("VERB", "AUX") and (verb.head.i == other.i or other.head.i == verb.i) and \
+                "conj" in (verb.dep_, other.dep_):
+            return prior.unit, verb.text
+    return None
+
+
+# nouns naming a tally ("the toll rose to 45", "the number of evacuees reached 300")
+TALLY_NOUNS = {"toll", "number", "count", "tally", "total"}
+# what a tally of casualties counts when it names no plural noun ("the number of dead")
+CASUALTY_WORDS = {"dead", "death", "deaths", "injured", "wounded", "missing", "casualties", "fatalities",
+                  "victims", "displaced", "evacuated", "homeless", "survivors"}
+
+
+def _tally_unit(doc, c: _Claim, sent: Span) -> str | None:
+    """The unit of a bare figure a tally reached: "the (death) toll rose to 45" counts people;
+    "the number of evacuees rose to 300" counts evacuees; "the number of dead" people.
+    Figures that count something the sentence does not say stay without a unit."""
+    t = doc[c.last]
+    verb = t.head.head if t.dep_ == "pobj" else t.head
+    subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in TALLY_NOUNS:
+        return None
+    of = next((ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    counted = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+    if counted is None:
+        return "people" if subj.lemma_.lower() == "toll" else None
+    if counted.lower_ in CASUALTY_WORDS or counted.lower_ in PEOPLE_NOUNS or counted.pos_ != "NOUN":
+        return "people" if counted.lower_ in CASUALTY_WORDS | PEOPLE_NOUNS else None
+    return counted.lower_ if counted.tag_ == "NNS" else None
 
 
 def _trailing_pp(doc, k: int, end: int) -> int:
@@ -481,7 +630,10 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     # a capitalised number word mid-sentence or a number after a capitalised noun is a name
     # or an identifier ("Channel One", "Resolution 2397", "Article 5")
     prev = doc[c.first - 1] if c.first > 0 else None
-    if not c.currency and c.start == c.first and prev is not None and not prev.is_sent_start:
+    # a unit written after the number makes it a figure whatever precedes it: "fined Borlan
+    # Textiles 350m rand" (the tagger may even run the name into the figure)
+    unit_after = c.kind in ("money", "percent", "measure") and c.end > c.last + 1
+    if not c.currency and not unit_after and c.start == c.first and prev is not None and not prev.is_sent_start:
         if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start:
             return False
         if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN") and prev.is_alpha:
@@ -507,6 +659,7 @@ def _keep(doc, c: _Claim, text: str) -> bool:
         if det and small:
             return False
         if small and c.qualifier is None and (c.noun is None or c.noun.lower_ not in PEOPLE_NOUNS):
+            c.small = c.noun is not None
             return c.unit is not None and c.noun is None  # elided unit of a real figure
         if nxt is not None and nxt.lower_ == "of" and small:
             return False
@@ -537,6 +690,10 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
         return False
     if prev == "by":
         return gov_lemma in DURATION_CHANGE_VERBS  # "delayed by two weeks"; not "by three years' time"
+    if prev == "in" and _done_in(doc, c, governor):
+        return True  # "the water reached the town in under an hour": how long a done thing took
+    if prev == "of" and _event_noun_of(doc, c.start - 1):
+        return True  # "a stoppage of at least 14 months", "a delay of two weeks"
     if prev in ("within", "in", "since", "of", "ago", "every", "per", "than"):
         return False
     if nxt_word in ("ago", "earlier", "later", "since", "old", "before", "after", "into", "from", "away"):
@@ -551,7 +708,55 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
         return True
     if unit_tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in DURATION_VERBS:
         return True
-    return of_event and unit_tok.dep_ in ("nsubj", "nsubjpass")  # "Five hours of talks ended ..."
+    # "Five hours of talks ended ...", "ordered two weeks of quarantine": the duration of the
+    # event named after "of"
+    return of_event and unit_tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+# nouns after which "of <duration>" does not measure an event: a frame, a bound or an age
+# ("a period of six months", "a maximum of 30 days", "at the age of 12 years")
+DURATION_FRAME_NOUNS = {
+    "period", "time", "span", "space", "course", "window", "deadline", "maximum", "minimum", "limit",
+    "total", "average", "age", "interval", "lifetime", "matter", "end", "start", "beginning", "middle",
+    "rest", "remainder", "part", "half", "term", "duration", "length", "life", "horizon", "notice",
+}
+# prepositions that make the whole "<noun> of <duration>" a deadline or a point
+POINT_PREPS = {"within", "by", "until", "till", "since"}
+
+
+def _event_noun_of(doc, of_i: int) -> bool:
+    """"a stoppage of at least 14 months": the noun before "of" is an event the duration measures,
+    not a frame or a bound, and the phrase is not itself a deadline ("within a period of ...")."""
+    if of_i < 1 or doc[of_i].lower_ != "of":
+        return False
+    noun = doc[of_i].head
+    if noun.i >= of_i or noun.pos_ != "NOUN" or noun.lemma_.lower() in DURATION_FRAME_NOUNS:
+        return False
+    if noun.lower_ in TIME_UNITS or (noun.dep_ == "pobj" and noun.head.lower_ in POINT_PREPS):
+        return False
+    return True
+
+
+def _done_in(doc, c: _Claim, governor: Token | None) -> bool:
+    """"in (under) N minutes" after a verb in a past tense: how long it took ("got to the
+    village in under an hour", "was rebuilt in three months"); not a point ahead ("will open in
+    four years") nor a frame ("the first rise in five years", "for the first time in decades")."""
+    if governor is None or c.start < 1 or governor.pos_ != "VERB":
+        return False
+    in_tok = doc[c.start - 1]
+    if in_tok.head.i != governor.i:
+        return False  # "in" hangs on a noun or an adjective ("the first rise in five years")
+    if in_tok.i > 0 and doc[in_tok.i - 1].lower_ in ("time", "times", "once", "ever", "yet"):
+        return False  # "visited for the first time in four years": how long since, not how long
+    if governor.dep_ in ("relcl", "acl") and any(
+            ch.tag_ in ("JJS", "RBS") or ch.ent_type_ == "ORDINAL" for ch in governor.head.children):
+        return False  # "the first meeting they had in four years", "the worst flood it has seen in decades"
+    aux = {ch.lower_ for ch in governor.children if ch.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "shall", "'ll", "wo", "would", "could", "can", "may", "might", "must", "should", "has", "have"}:
+        return False  # a point ahead, or "has not rained in six weeks": time since
+    if any(ch.dep_ == "neg" for ch in governor.children):
+        return False
+    return governor.tag_ == "VBD" or (governor.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -15,7 +15,11 @@ Decisions (documented here because they shape the timeline):
   July") is a period, not a point;
 - genitive dates ("last winter's floods", "Tuesday's vote") are attributive;
 - a date that only times a figure ("In 2021 trade amounted to $45,000", "launched six
-  satellites since 1998") goes to NumberClaim.time, not to the timeline;
+  satellites since 1998", "shipped 2m barrels last year": an amount built up over a year
+  or a month) goes to NumberClaim.time, not to the timeline; one-off acts ("fined X 2m euros
+  in 2023") and changes ("traffic fell 12% last month") with a figure stay events;
+- "today" in a speaker's words with a simple present of saying or being ("what we know
+  today ...") is the present in general, not an event;
 - dateline/publication stamps (a line with no finite verb) are skipped;
 - one event per (sentence, date), per (paragraph, date) and per (date, anchor word), so a
   caption repeating the lead or a paragraph re-dating its own event adds nothing;
@@ -68,6 +72,15 @@ REPORTING_LEMMAS = {"say", "tell", "announce", "add", "state", "report", "confir
 # verbs of state: a date in their clause next to a figure times the figure, not an event
 STATIVE_LEMMAS = {"be", "have", "amount", "total", "account", "stand", "remain", "number", "exceed", "reach", "hold"}
 COMPARISON_PREPS = {"from", "than", "over", "versus", "vs", "vs."}
+# verbs of an amount accumulated over a period: their figure dated by a year or a month is a
+# dated figure (output, trade, traffic, takings), not an event; one-off acts ("fined X 2m euros
+# in 2023", "raised $50m in March") and changes ("fell 5% last week") stay events
+AMOUNT_VERBS = {
+    "produce", "supply", "export", "import", "sell", "ship", "carry", "transport", "handle", "consume",
+    "generate", "earn", "mine", "extract", "pump", "refine", "process", "serve", "attract",
+    "welcome", "host", "treat", "employ", "spend", "output", "deliver", "brew", "harvest",
+    "catch", "emit", "burn", "book", "record", "post", "collect", "log",
+}
 # present-tense verbs that report or describe rather than schedule
 SAY_OR_STATE = {"say", "tell", "claim", "report", "be", "have", "remain", "know", "believe", "think",
                 "seem", "appear", "show", "mean", "need", "want", "warn", "add", "note"}
@@ -269,8 +282,11 @@ def _is_future(span: Span) -> bool:
 
 # a dateline opening a story's first line: an all-caps place, optional region/date, an
 # optional (agency), then a dash: "PLACE, Region, May 5, 2025 (Agency) — "
+# capital letters, accented ones included ("SÃO PAULO", "ÎLE-D'ARC")
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,[ \t]*[^\n()—–]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+")
+    rf"[ \t]*[{_UPPER}][{_UPPER}'.-]{{2,}}(?: [{_UPPER}][{_UPPER}'.-]+)*(?:,[ \t]*[^\n()—–]{{1,40}}?)?[ \t]*"
+    r"(?:\([^)\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+")
 
 
 def _reported(verb: Token) -> bool:
@@ -455,6 +471,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             if before >= 0 and ad.doc[before].pos_ == "ADP":
                 extra_drop.add(before)
         verb = _clause_verb(anchor)
+        if _generic_today(ad.norm.text, tx, verb, para_starts):
+            continue  # "what we know today is not enough": the present, not a dated event
         phrase = _participle_between(phrase, verb) or phrase
         own_clause = _own_clause_text(ad, tx)
         if tx.kind == "offset":
@@ -492,6 +510,25 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+def _in_direct_quote(text: str, pos: int, para_starts: list[int]) -> bool:
+    """An odd number of double quotes between the paragraph start and pos (the normalised text
+    has straight quotes; a quote running over paragraphs reopens each one)."""
+    para = para_starts[bisect_right(para_starts, pos) - 1]
+    return text.count('"', para, pos) % 2 == 1
+
+
+def _generic_today(text: str, tx: Timex, verb: Token | None, para_starts: list[int]) -> bool:
+    """"today" in a speaker's words with a simple present of saying or being ("what we know
+    today", "as we speak today") means the present in general, not the day of an event."""
+    if tx.kind != "dayword" or tx.span.text.lower() != "today" or verb is None:
+        return False
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SAY_OR_STATE | STATIVE_LEMMAS:
+        return False
+    if any(ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() != "do" for ch in verb.children):
+        return False  # "we are announcing today", "will say today"
+    return _in_direct_quote(text, tx.start, para_starts)
 
 
 def _in_comparison(span: Span) -> bool:
@@ -599,7 +636,14 @@ def _event_noun(span: Span) -> str | None:
 
 
 def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> bool:
-    """The clause states a figure and the date only says when (or since when) it held."""
+    """The clause states a figure and the date only says when (or since when) it held; or it
+    states an amount built up over a year or a month ("shipped 2m barrels last year",
+    "carried 3 million passengers in 2023", "delivered 30% of the region's milk in 2023")."""
+    if verb.lemma_.lower() in AMOUNT_VERBS and tx.value is not None and tx.value[1] in ("Y", "M"):
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
+        if any(lo <= s < hi for ob in objects
+               for lo, hi in [(ob.left_edge.idx, ob.right_edge.idx + len(ob.right_edge))] for s, _e in figures):
+            return True
     if verb.lemma_.lower() not in STATIVE_LEMMAS and tx.prep != "since":
         return False
     lo = min(t.idx for t in verb.subtree)

@@ -23,11 +23,17 @@ _DATE_LABEL_LINE = re.compile(
     re.I,
 )
 _FROM_LINE = re.compile(r"^\s*From\s+(?:the\s+)?(?P<outlet>[A-Z][^,:;]{1,60}?)\s*,\s*")
+# capital letters and letters, accented ones included ("SÃO PAULO", "ÎLE-D'ARC")
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+_LETTER = "A-Za-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isalpha())
 _WIRE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’/ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"  # CITY[, Country]
+    rf"^\s*[{_UP}][{_LETTER}.'’/ -]{{1,40}}(?:,\s*[{_UP}][{_LETTER}.'’ -]{{1,30}}?)?"  # CITY[, Region]
     r"(?:,\s*[A-Z][A-Za-z.]*\.?\s*\d{1,2}(?:,\s*\d{4})?)?\s*"  # [, Month D[, YYYY]]
     r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*(?:--|[-–—])"
 )
+# a masthead or section line: "Sport & Leisure | The Valley Herald", "The Valley Ledger | Weather"
+_SECTION_LINE = re.compile(r"^[^|.!?:;\d]{2,60}(?:\s\|\s[^|.!?:;\d]{2,60}){1,2}$")
+_SECTION_WORD = re.compile(rf"^(?:[{_UP}][\w'’.-]*|&|and|of|the|on|for|in)$")
 _REPORTS_LINE = re.compile(
     r"^\s*(?P<outlet>(?:The\s+)?(?!The\b|This\b|That\b|A\b|An\b)[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
     r"\s+(?:reports|reported)\s*(?:that\s+)?[:,—–-]"
@@ -52,7 +58,8 @@ _ROLE_WORDS = re.compile(
 )
 _ORG_WORDS = re.compile(
     r"\b(press|news|agency|times|post|daily|journal|herald|tribune|media|network|service|wire|"
-    r"broadcasting|radio|television|tv|magazine|gazette|chronicle|telegraph|observer|review|weekly)\b",
+    r"broadcasting|radio|television|tv|magazine|gazette|chronicle|telegraph|observer|review|weekly|"
+    r"ledger|courier|bulletin|dispatch|examiner|inquirer|sentinel)\b",
     re.I,
 )
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -183,6 +190,10 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
         m = _WIRE_DATELINE.match(line) or _REPORTS_LINE.match(line)
         if m:
             return _clean_outlet(m.group("outlet"))
+    for line in head[:4]:
+        outlet = _section_line_outlet(line)
+        if outlet:
+            return outlet
     for line in head[:6] + list(reversed(tail)):
         m = _SOURCE_LINE.match(line)
         if m:
@@ -194,6 +205,19 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
             if outlet:
                 return outlet
     return None
+
+
+def _section_line_outlet(line: str) -> str | None:
+    """The outlet on a masthead/section line: short title-case segments joined by " | ", one of
+    them an outlet name ("Sport & Leisure | The Valley Herald" -> "The Valley Herald")."""
+    if not _SECTION_LINE.match(line.strip()):
+        return None
+    segments = [seg.strip() for seg in line.split("|")]
+    if not all(seg and len(seg.split()) <= 6 and all(_SECTION_WORD.match(w) for w in seg.split())
+               and seg[0].isupper() for seg in segments):
+        return None
+    named = [seg for seg in segments if _ORG_WORDS.search(seg) and len(seg.split()) >= 2]
+    return _clean_outlet(named[0]) if len(named) == 1 else None
 
 
 # --- byline --------------------------------------------------------------------------------
