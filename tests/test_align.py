@@ -451,3 +451,26 @@ def test_word_classes_stems_and_measures():
     assert measure_stems("violation")[0] == measure_stems("violated")[0]
     assert units_match("", "people") and not units_match("", "usd") and not units_match("", "km")
     assert units_comparable("workers", "people") and not units_comparable("usd", "people")
+
+
+def test_counts_timestamps_and_people_keep_claims_apart():
+    from parallax.align.statements import _counts_apart, _different_people
+    from parallax.align.units import EntityIndex, Unit, counted_nouns
+    from parallax.model import Ref
+
+    assert counted_nouns("customs seized eight containers") == {(8.0, "contain")}
+    assert counted_nouns("it would reopen two of its five berths") == {(2.0, "berth"), (5.0, "berth")}
+
+    def unit(text, **kw):
+        return Unit(ref=Ref(doc="d", start=0, end=len(text), text=text, kind="claim"), stems=[], **kw)
+
+    eight, six = unit("seized eight containers", counts=counted_nouns("seized eight containers")), \
+        unit("detained six containers", counts=counted_nouns("detained six containers"))
+    assert _counts_apart(eight, six) and not _counts_apart(eight, eight)
+    assert not unit("Wednesday 8 October 2025 06:00 BST").alignable()
+    assert unit("The port reopened on 8 October").alignable()
+    index = EntityIndex([])
+    kovac = unit("a", speaker_name="Ana Kovac")
+    assert _different_people(kovac, unit("b", speaker_name="Ivo Marsh"), index)
+    assert not _different_people(kovac, unit("c", speaker_name="Kovač"), index)
+    assert not _different_people(kovac, unit("d"), index)  # the outlet's own words

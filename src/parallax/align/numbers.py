@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parallax.align.units import EntityIndex, Unit, content_stems, measure_kinds, units_match
+from parallax.align.units import EntityIndex, Unit, content_stems, measure_kinds, normalize_unit, units_match
 from parallax.model import DocAnalysis, NumberClaim, Ref
 
 TOLERANCE = 0.02
@@ -24,7 +24,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _unit(n: NumberClaim) -> str:
-    return (n.unit or "").casefold().strip().rstrip("s")
+    return normalize_unit(n.unit)
 
 
 def _measures(words: set[str]) -> set[str]:

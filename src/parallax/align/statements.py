@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -125,6 +126,10 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         capped.append("different figures")
     if _dates_apart(a, b):
         capped.append("different dates")
+    if _counts_apart(a, b):
+        capped.append("different counts")  # 'seized eight containers' / 'detained six containers'
+    if _different_people(a, b, index):
+        capped.append("different speakers")
     if capped:
         score = min(score, SAME_SENTENCE - 0.01)
     ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]
@@ -149,6 +154,45 @@ def _figures_apart(a: Unit, b: Unit) -> bool:
     """Both state figures of a comparable unit and share none of them."""
     comparable = any(units_comparable(ua, ub) for _va, ua in a.numbers for _vb, ub in b.numbers)
     return comparable and not shared_figures(a, b)
+
+
+def _counts_apart(a: Unit, b: Unit) -> bool:
+    """A noun both count, with no count in common."""
+    nouns = {n for _v, n in a.counts} & {n for _v, n in b.counts}
+    return any(not ({v for v, m in a.counts if m == n} & {v for v, m in b.counts if m == n}) for n in nouns)
+
+
+def _different_people(a: Unit, b: Unit, index: EntityIndex) -> bool:
+    """Both claims are what a named person said, and not the same person: two people's words are two
+    statements, however alike (organisations reporting one fact do agree)."""
+    pa, pb = _person_speakers(a, index), _person_speakers(b, index)
+    if not pa or not pb:
+        return False
+    return not any(_same_person(x, y) for x in pa for y in pb)
+
+
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", fold(name))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", " ").split())
+
+
+def _person_speakers(u: Unit, index: EntityIndex) -> list[str] | None:
+    """The names of the person(s) who made the claim; None when it is not (only) a person's."""
+    if u.speakers:
+        if not all(index.type.get(s) == "PERSON" for s in u.speakers):
+            return None
+        return [index.name.get(s, s) for s in u.speakers]
+    name = (u.speaker_name or "").strip()
+    words = name.split()
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):  # a name the resolver did not place
+        return [name]
+    return None
+
+
+def _same_person(x: str, y: str) -> bool:
+    """Equal, or one is the other's surname ('Kovac' / 'Ana Kovač'), accents and hyphens aside."""
+    fx, fy = _plain(x), _plain(y)
+    return fx == fy or fx.endswith(" " + fy) or fy.endswith(" " + fx)
 
 
 def _dates_apart(a: Unit, b: Unit) -> bool:

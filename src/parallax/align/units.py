@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from parallax.extract.numwords import SIMPLE_WORDS
 from parallax.model import DocAnalysis, Entity, Ref
 
 _STOP = frozenset("""
@@ -45,6 +46,12 @@ _BOILERPLATE = re.compile(
 _DATELINE = re.compile(r"(?i)\b(published|posted on|updated|modified)\b\W.{0,40}\d{4}")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
 _NUM = re.compile(r"\d")
+# the words of a time stamp ("Wednesday 8 October 2025 06:00 BST", "Oct. 7, 2025 10:52 PM")
+_TIMESTAMP_WORD = re.compile(
+    r"(?i)^(?:\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a|p|m|gmt|utc|[a-z]?[a-z]st|[a-z]?[a-z]dt|cet|cest|"
+    r"updated|posted|published|modified|on|at)$")
 _FIGURE_WORDS = re.compile(r"(?i)[$€£¥₩]|\d[\d.,]*|\b(?:hundred|thousand|million|billion|trillion|bn|m|k|"
                            r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"about|around|nearly|almost|over|more|than|at|least|some|roughly|approximately)\b")
@@ -95,6 +102,7 @@ class Unit:
     speakers: frozenset[str] = frozenset()  # resolved speakers of the quotes/reported speech inside a sentence
     peripheral: frozenset[str] = frozenset()  # stems that only occur outside the claim's core (modifiers of its nouns)
     dates: frozenset[str] = frozenset()  # normalised dates of the events the claim reports
+    counts: frozenset[tuple[float, str]] = frozenset()  # (value, stem of the counted noun), spelled out or digits
 
     masked: str | None = None  # the claim's own words with names blanked (what an embedding should compare)
 
@@ -107,9 +115,11 @@ class Unit:
         return self.ref.text
 
     def alignable(self) -> bool:
-        """Not page furniture (a headline run into its dateline, a copyright line)."""
+        """Not page furniture (a headline run into its dateline, a copyright line, a time stamp)."""
         body = self.text.strip()
-        return not (_BOILERPLATE.search(body) or _DATELINE.search(body))
+        if _BOILERPLATE.search(body) or _DATELINE.search(body):
+            return False
+        return not all(_TIMESTAMP_WORD.match(w) for w in _WORD.findall(body))
 
     def informative(self) -> bool:
         """Worth reporting on its own: names something or states a figure, and is not furniture."""
@@ -278,10 +288,19 @@ def shared_figures(a: "Unit", b: "Unit") -> list[tuple[float, str]]:
                    if abs(va - vb) <= 1e-9 * max(abs(va), 1.0) and units_match(ua, ub)})
 
 
+_UNIT_FORMS = {"people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+def normalize_unit(unit: str | None) -> str:
+    """One spelling per unit: case, plural and irregular plurals ('persons', 'people' -> 'person')."""
+    u = (unit or "").casefold().strip()
+    return _UNIT_FORMS.get(u, u.rstrip("s"))
+
+
 def _unit_of(value: float | None, unit: str | None) -> tuple[float, str] | None:
     if value is None:
         return None
-    return float(value), (unit or "").casefold().rstrip("s")
+    return float(value), normalize_unit(unit)
 
 
 def _own_text(text: str, start: int, end: int, gaps: list[list[int]]) -> str:
@@ -291,6 +310,34 @@ def _own_text(text: str, start: int, end: int, gaps: list[list[int]]) -> str:
         for k in range(max(a, start), min(b, end)):
             chars[k - start] = " "
     return "".join(chars)
+
+
+_COUNT = re.compile(r"(?i)\b(\d[\d,]*|" + "|".join(sorted(SIMPLE_WORDS, key=len, reverse=True)) + r")\s+"
+                    r"(?:(of\s+(?:its|the|their|his|her)\s+(\d[\d,]*|" + "|".join(SIMPLE_WORDS) + r")\s+)?)"
+                    r"(?:(?:more|other|new|further|additional)\s+)?([^\W\d_]{3,})")
+
+
+def _count_value(word: str) -> float | None:
+    w = word.casefold().replace(",", "")
+    if w.isdigit():
+        return float(w)
+    return float(SIMPLE_WORDS[w]) if w in SIMPLE_WORDS else None
+
+
+def counted_nouns(text: str) -> frozenset[tuple[float, str]]:
+    """Counts of a noun written in the text, spelled out or in digits: 'eight containers' ->
+    (8, 'contain'); 'two of its five berths' counts berths twice."""
+    out = set()
+    for m in _COUNT.finditer(text):
+        word_ = m.group(4).casefold()
+        if word_ in _STOP:
+            continue
+        noun = stem(word_)
+        for word in (m.group(1), m.group(3)):
+            v = _count_value(word) if word else None
+            if v is not None:
+                out.add((v, noun))
+    return frozenset(out)
 
 
 def _keep_only(text: str, ranges: list[list[int]]) -> str:
@@ -377,6 +424,7 @@ def _claim_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[
             peripheral=peripheral,
             dates=frozenset(e.date for e in analysis.events if c.start <= e.start < c.end
                             and not any(a <= e.start < b for a, b in c.gaps)),
+            counts=counted_nouns(own),
         ))
     return out
 
