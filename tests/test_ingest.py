@@ -524,3 +524,22 @@ def test_outlet_from_a_masthead_section_line():
 ])
 def test_section_line_without_an_outlet_name_gives_none(line):
     assert extract_text_metadata(f"Ferry fares rise for summer\n{line}\n\nFares will rise in June.\n").outlet is None
+
+
+def test_a_yearless_wire_dateline_takes_the_year_of_the_documents_it_came_with(tmp_path):
+    from parallax.analyze_run import Tally, fresh_documents
+    from parallax.ingest import iter_documents
+    from parallax.store import Store
+
+    (tmp_path / "a.txt").write_text("Ferry strike ends\n\nPublished: 2024-12-30\n\nThe ferry strike in Kessel ended "
+                                    "on Monday after talks.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ferries back\n\nKESSEL, Jan 2 (Harbour Wire) - Ferries sailed again on "
+                                    "Thursday after a three-week strike.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Other news\n\nKESSEL, March 5 (Harbour Wire) - A new pier opened.\n",
+                                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        docs = list(fresh_documents(iter_documents([str(tmp_path)]), store, Tally(), print))
+    by_name = {d.source.rsplit("/", 1)[-1]: d for d in docs}
+    assert by_name["b.txt"].published == "2025-01-02"  # the year that puts it next to the dated article
+    assert by_name["c.txt"].published is None  # two months from any dated article: no year is guessed
+    assert by_name["a.txt"].published.startswith("2024-12-30")

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
+from parallax.ingest.dates import complete_year, month_day_dateline
 from parallax.ingest.result import IngestResult
 from parallax.model import DocAnalysis, Document
+from parallax.nlp.analyzed import published_date
 
 LOOKUP_BATCH = 256  # documents checked against the store per query
+MAX_DATED = 10_000  # publication dates remembered to give a yearless dateline its year
 
 Report = Callable[[str], None]
 Outcome = tuple[Document, DocAnalysis | None, Exception | None]
@@ -31,7 +35,9 @@ def fresh_documents(results: Iterable[IngestResult], store, tally: Tally, report
     """Ingested documents whose content hash is not stored yet, in input order (lazily).
 
     Ingestion already skips duplicates within one run; this drops those stored by earlier runs,
-    so no work is shipped for them."""
+    so no work is shipped for them. A document whose only date is a yearless wire dateline
+    ("CITY, June 11 (Agency) -") comes last, dated in the year that puts it nearest the other
+    documents of the run (or of the store), so its relative dates can be resolved."""
     pending: list[Document] = []
 
     def unstored() -> Iterator[Document]:
@@ -43,6 +49,8 @@ def fresh_documents(results: Iterable[IngestResult], store, tally: Tally, report
                 yield d
         pending.clear()
 
+    yearless: list[tuple[Document, tuple[int, int]]] = []  # "CITY, June 11 (Agency) -": dated at the end
+    dated: list[date] = []
     for result in results:
         if result.error is not None:
             tally.errors += 1
@@ -50,9 +58,25 @@ def fresh_documents(results: Iterable[IngestResult], store, tally: Tally, report
         elif result.document is None:
             tally.skipped += 1
         else:
-            pending.append(result.document)
+            doc = result.document
+            when = published_date(doc.published)
+            month_day = month_day_dateline(doc.text) if when is None else None
+            if month_day is not None:
+                yearless.append((doc, month_day))
+                continue
+            if when is not None and len(dated) < MAX_DATED:
+                dated.append(when)
+            pending.append(doc)
             if len(pending) >= LOOKUP_BATCH:
                 yield from unstored()
+    yield from unstored()
+    if yearless and not dated:
+        dated = store.recent_published_dates()
+    for doc, month_day in yearless:
+        iso = complete_year(month_day, dated)
+        if iso is not None:  # the year of the articles it came with; else the date stays unknown
+            doc = doc.model_copy(update={"published": iso})
+        pending.append(doc)
     yield from unstored()
 
 

@@ -214,3 +214,41 @@ def parse_date(value: str | None, context: str = "") -> str | None:
     if _HAS_TIME.search(value) and dt.tzinfo is not None and dt.utcoffset() is not None:
         return dt.replace(microsecond=0).isoformat()
     return dt.date().isoformat()
+
+
+# A wire dateline without a year: "CITY, June 11 (Agency) -" / "CITY, 11 June (Agency) -".
+_MONTH_DAY_DATELINE = re.compile(
+    r"^\s*[^\W\d_][^\n,()]{0,40}(?:,\s*[^\W\d_][^\n,()]{0,30})?,\s*(?:"
+    + _MONTH_RE.replace("(?P<mon>", "(?P<mon1>") + r"\s+(?P<day1>\d{1,2})|(?P<day2>\d{1,2})\s+"
+    + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r")\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-–—])", re.I | re.M)
+
+
+def month_day_dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) of a yearless wire dateline in the first lines of ``text``, if any."""
+    m = _MONTH_DAY_DATELINE.search(text[:600])
+    if not m:
+        return None
+    mon = (m.group("mon1") or m.group("mon2") or "")[:3].casefold()
+    day = int(m.group("day1") or m.group("day2"))
+    month = _MONTHS.get(mon)
+    try:
+        return (month, day) if month and date(2000, month, day) else None
+    except ValueError:
+        return None
+
+
+def complete_year(month_day: tuple[int, int], dated: list[date], max_days: int = 60) -> str | None:
+    """The ISO date of a yearless (month, day) in the year that puts it nearest the dates of the
+    documents it came with (within ``max_days`` of one), or None: a year is never guessed from nothing."""
+    month, day = month_day
+    best: tuple[int, date] | None = None
+    for d in dated:
+        for year in (d.year - 1, d.year, d.year + 1):
+            try:
+                cand = date(year, month, day)
+            except ValueError:
+                continue
+            gap = abs((cand - d).days)
+            if gap <= max_days and (best is None or gap < best[0]):
+                best = (gap, cand)
+    return best[1].isoformat() if best else None

@@ -10,7 +10,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -127,6 +127,19 @@ class Store(QueryMixin, ListsMixin):
         with self._read() as conn:
             return conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)).first() \
                 is not None
+
+    def recent_published_dates(self, limit: int = 1000) -> list[date]:
+        """Publication dates of the most recently ingested documents (that have one)."""
+        with self._read() as conn:
+            rows = conn.execute(select(t.documents.c.published).where(t.documents.c.published.is_not(None))
+                                .order_by(t.documents.c.seq.desc()).limit(limit)).all()
+        out = []
+        for (p,) in rows:
+            try:
+                out.append(date.fromisoformat(p[:10]))
+            except ValueError:
+                continue
+        return out
 
     def stored_hashes(self, content_hashes: Sequence[str]) -> set[str]:
         """Which of these content hashes are stored (one query per few hundred, not one each)."""
