@@ -34,6 +34,7 @@ CORPORA = {
     "demo": (ROOT / "demo" / "corpus", ROOT / "demo" / "alignment.gold.json"),
     "set4": (ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
     "set5": (ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
+    "set6": (ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
 }
 
 

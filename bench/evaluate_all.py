@@ -23,6 +23,7 @@ SETS = [
     ("heldout set3", ROOT / "bench" / "heldout" / "set3", ROOT / "bench" / "heldout" / "set3" / "heldout3.gold.json"),
     ("heldout set4", ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
     ("heldout set5", ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
+    ("heldout set6", ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
 ]
 METRICS = [("quotes", "f1"), ("quotes", "speaker_accuracy"), ("reported_speech", "speaker_recall"),
            ("speaker_roles", "accuracy"), ("entities", "exact_clusters"), ("numbers", "f1"), ("timeline", "f1"),
