@@ -116,8 +116,8 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         capped.append("claims share no words")
     if a.negated != b.negated:
         score *= NEGATION_MISMATCH
-    if mass < w.min_mass and not nums:
-        capped.append("too little shared")
+    if (mass < w.min_mass or len(shared) < 2) and not nums:
+        capped.append("too little shared")  # one word, however rare, is a topic, not a claim
     core_shared = [t for t in shared if t.startswith(ENT_PREFIX) or t not in a.peripheral and t not in b.peripheral]
     if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
         capped.append("only modifiers shared")

@@ -312,9 +312,7 @@ def _own_text(text: str, start: int, end: int, gaps: list[list[int]]) -> str:
     return "".join(chars)
 
 
-_COUNT = re.compile(r"(?i)\b(\d[\d,]*|" + "|".join(sorted(SIMPLE_WORDS, key=len, reverse=True)) + r")\s+"
-                    r"(?:(of\s+(?:its|the|their|his|her)\s+(\d[\d,]*|" + "|".join(SIMPLE_WORDS) + r")\s+)?)"
-                    r"(?:(?:more|other|new|further|additional)\s+)?([^\W\d_]{3,})")
+_COUNT_TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_][\w'-]*|[^\w\s]")
 
 
 def _count_value(word: str) -> float | None:
@@ -326,17 +324,29 @@ def _count_value(word: str) -> float | None:
 
 def counted_nouns(text: str) -> frozenset[tuple[float, str]]:
     """Counts of a noun written in the text, spelled out or in digits: 'eight containers' ->
-    (8, 'contain'); 'two of its five berths' counts berths twice."""
+    (8, 'contain'); '180 overhauled tanks' counts tanks (and, harmlessly, 'overhauled'); 'two of
+    its five berths' counts berths twice. The noun is among the (up to three) content words right
+    after the number, before any function word or punctuation."""
+    toks = _COUNT_TOKEN.findall(text)
     out = set()
-    for m in _COUNT.finditer(text):
-        word_ = m.group(4).casefold()
-        if word_ in _STOP:
+    for i, tok in enumerate(toks):
+        v = _count_value(tok)
+        if v is None:
             continue
-        noun = stem(word_)
-        for word in (m.group(1), m.group(3)):
-            v = _count_value(word) if word else None
-            if v is not None:
-                out.add((v, noun))
+        j = i + 1
+        values = [v]
+        # 'two of its five berths'
+        if j + 2 < len(toks) and toks[j].casefold() == "of" and toks[j + 1].casefold() in ("its", "the", "their"):
+            w = _count_value(toks[j + 2])
+            if w is not None:
+                values.append(w)
+                j += 3
+        for word in toks[j:j + 3]:
+            low = word.casefold()
+            if low in _STOP or not word[:1].isalpha() or _count_value(word) is not None:
+                break
+            for x in values:
+                out.add((x, stem(low)))
     return frozenset(out)
 
 
