@@ -15,7 +15,8 @@ from functools import cached_property
 from parallax.extract import lexicon as lx
 from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
-from parallax.extract.roles import parse_role, role_compatible, role_noun_at, role_phrase_spans
+from parallax.extract.ner_scan import org_short_forms
+from parallax.extract.roles import POSSESSIVE_OWNER, parse_role, role_compatible, role_noun_at, role_phrase_spans
 from parallax.model import Entity, RoleFact
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -49,6 +50,7 @@ class DocEntities:
                     shorts.extend(person_short_keys(f))
                 elif e.type in ("ORG", "FAC"):
                     shorts.extend([core_key(f, e.type), acronym(f)])
+                    shorts.extend(lx.name_key(s) for s in org_short_forms(f, e.type))
                 for k in shorts:
                     if k and i not in self._short.setdefault(k, []):
                         self._short[k].append(i)
@@ -246,7 +248,7 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
             if m.kind != "name":
                 continue
             for ph in role_phrase_spans(ad.doc, m.start, m.end, pspans):
-                role, org = parse_role(ph.text)
+                role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
                 if not (role or org) or (role, org) in seen:
                     continue
                 seen.add((role, org))
@@ -357,6 +359,11 @@ def _resolve_common_owners(de: DocEntities) -> None:
     for e in de.entities:
         for r in e.roles:
             org = r.organization
+            if org == POSSESSIVE_OWNER:
+                # "Its chief executive, X": the organisation named last before the phrase
+                hit = de._last_org(r.start if r.start is not None else 0, lambda _e: True)
+                r.organization = hit[1].name if hit is not None else None
+                continue
             if org and org[:1].islower() and org.split()[-1].lower() in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
                 words = org.split()
                 named, body = de.org_referent(words[-1].lower(), r.start, words[:-1])
