@@ -362,7 +362,7 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
             return "GPE"
         if head.lower_ in lx.ORG_POSSESSIONS:
             return "ORG"
-    if c.label == "NORP" and len(span) <= 3 and not c.text.endswith("s"):
+    if c.label == "NORP" and len(span) <= 3 and not c.text.endswith("s") and not adjectival:
         # a nationality word never follows "in"/"from": "the mine in X" names a place
         if prev is not None and prev.lower_ in _PLACE_PREPS and span.root.dep_ == "pobj":
             return "GPE"
@@ -403,9 +403,9 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
             continue
         t = _type_from_context(doc, c)
         if t is not None and t != c.label:
-            key = lx.name_key(c.text)
-            if found.get(key) not in ("GPE", "FAC", "LOC") or t == "ORG" and c.label == "PERSON":
-                found.setdefault(key, t)
+            if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
+                continue  # "the Nevada gold mine": a known place stays one
+            found.setdefault(lx.name_key(c.text), t)  # the first mention with a cue decides
     if not found:
         return
     for c in cands:
@@ -414,6 +414,8 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
             continue
         if c.label == "PERSON" and (t != "ORG" or lx.is_given_name(c.text.split()[0])):
             continue  # a person's name is not a place's for a "'s" or an "in"
+        if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
+            continue
         c.label = t
 
 
