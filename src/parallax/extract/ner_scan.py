@@ -58,9 +58,6 @@ class _Lines:
     def is_caps(self, offset: int) -> bool:
         return self.caps[self.line(offset)]
 
-    def line_start(self, offset: int) -> int:
-        return self.starts[self.line(offset)]
-
 
 class _Toks:
     """Token texts and trailing whitespace of a document, read once (spaCy builds a Python object per
@@ -533,6 +530,8 @@ north south east west northern southern eastern western city county regional pro
 def propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Later (or earlier) occurrences of a name the document already has, which NER left untagged:
     the same words ("Acme", "ABCD"/"Abcd"), and the surname of a person named in full."""
+    from parallax.extract.coref import is_family_first  # coref imports this module
+
     forms: dict[tuple[str, ...], str] = {}
     for c in cands:
         if c.kind != "name" or c.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
@@ -554,8 +553,6 @@ def propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
         alpha = [t for t in words if t.is_alpha]
         if len(alpha) < 2:
             continue
-        from parallax.extract.coref import is_family_first
-
         if is_family_first([t.text for t in alpha]):
             surnames.setdefault((alpha[0].lower_,), "PERSON")
             continue
