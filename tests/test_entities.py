@@ -564,3 +564,14 @@ def test_role_given_by_a_relative_clause(analyze):
 def test_relative_clause_with_a_common_noun_resolves_to_the_named_company(analyze):
     ents = analyze("Halvorsen Freight said volumes fell. Mira Holt, who runs the company, blamed the strike.")
     assert ("head", "Halvorsen Freight") in roles_of(ents.find("Mira Holt"))
+
+
+def test_outlet_line_and_byline_names(analyze):
+    text = ("Flood toll rises\nFrom Voz del Sur, Oct. 2, 2025, condensed text:\nBy Hugo Reyes\n\n"
+            "The mayor told Voz del Sur that the road was closed.")
+    ents = analyze(text, outlet="Voz del Sur")
+    e = ents.find("Voz del Sur")
+    assert e is not None and e.type == "ORG" and forms(e) == {"Voz del Sur"}
+    reyes = ents.find("Hugo Reyes")
+    assert reyes is not None and reyes.type == "PERSON" and forms(reyes) == {"Hugo Reyes"}
+    assert ents.find("Hugo") is reyes

@@ -49,6 +49,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     titled = False
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    # "From X, May 2": a capitalised preposition opening a line or sentence is not part of a name
+    while (end - start > 1 and doc[start].lower_ in _LEADING_PREPOSITIONS and doc[start].text[:1].isupper()
+           and doc[start].pos_ == "ADP" and label in _NAME_LABELS):
+        start += 1
     if label == "PERSON":
         # "President Jane Doe": drop title words while a capitalised name remains after them
         while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
@@ -67,6 +71,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, end, titled
 
 
+_LEADING_PREPOSITIONS = {"from", "by", "for", "in", "at", "to", "with", "of", "on"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRAILING_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
 _NUMBERED_LABELS = {"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}  # "Apollo 11", "Windows 11", "Act 1998"
 _FIGURE = re.compile(r"^[\d][\d.,]*(?:[a-z%]{1,3})?$")
@@ -375,8 +381,27 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     ner_scan.reconcile_org_person(doc, cands)
     cands = _dedupe(ner_scan.propagate(doc, cands))
     ner_scan.reconcile_org_person(doc, cands)
+    _outlet_is_an_organisation(ad, cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands
+
+
+def _outlet_is_an_organisation(ad: AnalyzedDoc, cands: list[Cand]) -> None:
+    """The publication the article comes from, named in its text ("From The Daily Sample, ..."), is an
+    organisation whatever the tagger says (a newspaper's name reads like a place or a building)."""
+    outlet = ad.document.outlet
+    if not outlet:
+        return
+    from parallax.extract.ner_scan import org_short_forms
+
+    name = outlet.removeprefix("The ").removeprefix("the ")
+    keys = {lx.name_key(name)}
+    if any(lx.name_key(c.text.removeprefix("The ")) in keys for c in cands):
+        keys |= {lx.name_key(f) for f in org_short_forms(name) if " " in f}  # "El Correo" of "El Correo de X"
+    for c in cands:
+        if c.kind == "name" and c.label != "ORG" and not c.person_evidence and not c.country and (
+                lx.name_key(c.text.removeprefix("The ")) in keys):
+            c.label = "ORG"
 
 
 def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
@@ -445,6 +470,9 @@ def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:
         hit = [c for c in cands if c.start < e and s < c.end]
         for c in hit:
             c.label, c.person_evidence = "PERSON", True
+        if len(hit) == 1 and s <= hit[0].start and hit[0].end < e:
+            # NER kept part of the byline's name ("By [Jan] Berg"): the line names the whole person
+            hit[0].start, hit[0].end, hit[0].text = s, e, ad.norm.text[s:e]
         if not hit:
             text = ad.norm.text[s:e]
             out.append(Cand(s, e, "PERSON", text, person_evidence=True))
