@@ -422,7 +422,7 @@ def test_role_with_of_complement_before_a_name_is_a_role(analyze):
                    "Calvo said the levees would be checked.")
     calvo = ents.find("Nuria Calvo")
     assert calvo is not None and calvo.type == "PERSON"
-    assert ("minister", "Water") in roles_of(calvo)
+    assert ("minister of water", None) in roles_of(calvo)  # a portfolio, not an organisation
     assert _no_mention_contains(ents, ",")
 
 
@@ -575,3 +575,20 @@ def test_outlet_line_and_byline_names(analyze):
     reyes = ents.find("Hugo Reyes")
     assert reyes is not None and reyes.type == "PERSON" and forms(reyes) == {"Hugo Reyes"}
     assert ents.find("Hugo") is reyes
+
+
+def test_a_role_given_with_a_shared_surname_picks_the_person_holding_it(analyze):
+    text = ("The mayor of Tordera, Pablo Calvo, opened the shelter on Sunday. On Monday the minister of Water, "
+            "Nuria Calvo, toured the valley. Mayor Calvo said the pumps had failed.")
+    ents = analyze(text)
+    pablo, nuria = ents.find("Pablo Calvo"), ents.find("Nuria Calvo")
+    assert pablo is not nuria
+    off = text.index("Calvo said")
+    assert ents.at(off, off + 5) is pablo  # not the nearest Calvo: the mayor
+    assert ("minister of water", None) in roles_of(nuria) and not any(r == "mayor" for r, _ in roles_of(nuria))
+    text = ("Pablo Calvo, the mayor of Tordera, opened the shelter on Sunday. Nuria Calvo, the water minister, "
+            "toured the valley on Monday. Calvo, the mayor, said the pumps had failed.")
+    ents = analyze(text)
+    off = text.index("Calvo, the mayor")
+    assert ents.at(off, off + 5) is ents.find("Pablo Calvo")
+    assert ents.find("Tordera").type == "GPE"  # "the mayor of X": a place, not a person

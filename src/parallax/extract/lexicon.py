@@ -73,6 +73,7 @@ PORTFOLIO_WORDS = frozenset(
     education energy environment agriculture labor labour transport transportation culture tourism
     commerce industry security intelligence communications information press foreign-affairs state
     unification science technology digital housing immigration veterans emergency fisheries mining oil
+    water sport sports youth planning infrastructure welfare aviation forestry heritage
     """.split()
 )
 # Qualifiers that are part of a role phrase before the title noun.
@@ -394,6 +395,8 @@ GEO_FEATURE_NOUNS = frozenset(
     "river lake valley mountains mountain sea bay gulf island islands desert glacier volcano peninsula "
     "coast basin delta canyon plateau strait creek ravine lagoon forest".split()
 )
+# Titles whose "of" complement is a territory ("the mayor of X", "the governor of X").
+TERRITORY_TITLES = frozenset("mayor mayoress governor prefect burgomaster alcalde".split())
 # What only a territory (not a people, not a firm) owns: "X's government", "X's health ministry".
 TERRITORY_POSSESSIONS = frozenset(
     "government ministry ministries minister ministers parliament congress army military navy capital economy "

@@ -36,6 +36,7 @@ from parallax.extract.ner_fixes import (
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WEAK_LABELS = {"NORP", "ORG", "PRODUCT", "GPE", "LOC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"}
+_TERRITORY_OF = "GPE!"  # the one cue strong enough to retype a name NER took for a person's
 _ADJECTIVE_ENDINGS = ("ic", "ish", "ese", "an", "ian", "ean")
 _PLACE_PREPS = {"in", "from", "to", "across", "throughout", "within", "inside", "outside", "near", "into"}
 
@@ -344,8 +345,9 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
                     break
                 return "FAC"
             k += 1
-    if prev is not None and prev2 is not None and prev.lower_ == "of" and prev2.lower_ in lx.PLACE_NOUNS_OF:
-        return "GPE"
+    if prev is not None and prev2 is not None and prev.lower_ == "of" and (
+            prev2.lower_ in lx.PLACE_NOUNS_OF or prev2.lower_ in lx.TERRITORY_TITLES) and not lx.is_given_name(c.text.split()[0]):
+        return _TERRITORY_OF  # "the town of X", "the mayor of X": a territory, even one NER took for a person
     if nxt is not None and nxt.text in ("'s", "’s", "'", "’") and nxt2 is not None:
         head = nxt2
         # "X's health ministry": the noun the possessive governs
@@ -395,10 +397,14 @@ def _company_appositive(doc: Doc, s: int, e: int) -> bool:
 def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
     """Retype names by what their context says, for every mention of the same name."""
     found: dict[str, str] = {}
+    strong: set[str] = set()
     for c in cands:
         if c.label not in _WEAK_LABELS or c.person_evidence:
             continue
         t = _type_from_context(doc, c)
+        if t == _TERRITORY_OF:
+            t = "GPE"
+            strong.add(lx.name_key(c.text))
         if t is not None and t != c.label:
             if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
                 continue  # "the Nevada gold mine": a known place stays one
@@ -409,7 +415,8 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
         t = found.get(lx.name_key(c.text))
         if t is None or c.person_evidence or c.country or c.label not in _WEAK_LABELS or c.kind != "name":
             continue
-        if c.label == "PERSON" and (t != "ORG" or lx.is_given_name(c.text.split()[0])):
+        key = lx.name_key(c.text)
+        if c.label == "PERSON" and (t != "ORG" and key not in strong or lx.is_given_name(c.text.split()[0])):
             continue  # a person's name is not a place's for a "'s" or an "in"
         if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
             continue

@@ -266,6 +266,11 @@ def _clause_start(doc: Doc, i: int, sent: Span) -> bool:
     return i == sent.start or doc[i - 1].text in (",", ":", '"') or doc[i - 1].is_space
 
 
+def _subject_title(doc: Doc, s: int, e: int) -> bool:
+    """'On Monday the minister of Y, X, said': the title heads the clause's subject, whatever opens it."""
+    return any(t.lower_ in lx.TITLE_NOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e])
+
+
 def _relative_role(doc: Doc, i: int, sent: Span) -> tuple[int, int, tuple[str, str | None]] | None:
     """'X, who chairs the Y board,' -> (start, end, ("chair", "Y board")): a relative clause whose verb
     names an office and whose object is what the person holds it in."""
@@ -379,7 +384,8 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
             span.end < sent.end and doc[span.end].text in (",", ".")
         ):
             before = _left_phrase(doc, name_start - 1, sent, limit=12)
-            if before and _has_title(doc[before[0]:before[1]].text) and _clause_start(doc, before[0], sent):
+            if before and _has_title(doc[before[0]:before[1]].text) and (
+                    _clause_start(doc, before[0], sent) or _subject_title(doc, *before)):
                 emit(*before)
     if left:
         emit(*left)
