@@ -19,7 +19,8 @@ No rule names anything: the evidence is capitalisation, position, grammar and cl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -48,10 +49,10 @@ class _Lines:
         text = doc.text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.caps: list[bool] = []
-        for k, a in enumerate(self.starts):
-            b = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(text)
-            letters = [ch for ch in text[a:b] if ch.isalpha()]
-            self.caps.append(bool(letters) and all(ch.isupper() for ch in letters))
+        ends = [b - 1 for b in self.starts[1:]] + [len(text)]
+        for a, b in zip(self.starts, ends):
+            line = text[a:b]
+            self.caps.append(line.upper() == line and line.lower() != line)  # letters, all capitals
 
     def line(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -61,17 +62,19 @@ class _Lines:
 
 
 class _Toks:
-    """Token texts and trailing whitespace of a document, read once (spaCy builds a Python object per
-    token access, so the scans below filter on these strings first)."""
+    """Token texts, trailing whitespace and start offsets of a document, read once (spaCy builds a
+    Python object per token access, so the scans below filter on these strings first)."""
 
     _last: "tuple[Doc, _Toks] | None" = None
 
     def __init__(self, doc: Doc):
         self.text: list[str] = []
         self.ws: list[str] = []
+        self.starts: list[int] = []
         for t in doc:
             self.text.append(t.text)
             self.ws.append(t.whitespace_)
+            self.starts.append(t.idx)
         self.lower = [w.lower() for w in self.text]
 
     @classmethod
@@ -83,19 +86,24 @@ class _Toks:
     def line_starts(self) -> list[int]:
         return [i for i in range(len(self.text)) if i == 0 or "\n" in self.text[i - 1] and self.text[i - 1].isspace()]
 
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Token range covering normalised characters [start, end) (like char_span "expand")."""
+        return bisect_right(self.starts, start) - 1, bisect_left(self.starts, end)
+
 
 def _covered(doc: Doc, cands: list[Cand]) -> list[bool]:
+    tk = _Toks.of(doc)
     cov = [False] * len(doc)
     for c in cands:
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None:
-            for k in range(span.start, span.end):
-                cov[k] = True
+        s, e = tk.bounds(c.start, c.end)
+        for k in range(max(s, 0), e):
+            cov[k] = True
     return cov
 
 
 def _span(doc: Doc, c: Cand):
-    return doc.char_span(c.start, c.end, alignment_mode="expand")
+    s, e = _Toks.of(doc).bounds(c.start, c.end)
+    return doc[s:e] if 0 <= s < e else None
 
 
 # -- 1. names NER missed ----------------------------------------------------------------------
@@ -320,10 +328,27 @@ def _drop_section_heads(doc: Doc, cands: list[Cand], lines: _Lines) -> list[Cand
 
 
 # -- 2. types from context --------------------------------------------------------------------
+_POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+_CUE_AFTER = lx.PLACE_NOUNS_AFTER | lx.GEO_FEATURE_NOUNS | set(_POSSESSIVE_MARKS) | {","}
+
+
+def _maybe_cued(tk: _Toks, a: int, b: int, label: str) -> bool:
+    """Cheap test on token strings: is any context cue of `_type_from_context` possible here?"""
+    low, n = tk.lower, len(tk.lower)
+    if b < n and (low[b] in _CUE_AFTER or any(w in lx.FACILITY_HEADS for w in low[b:b + 3])):
+        return True
+    if a >= 1 and (low[a - 1] == "," or label == "NORP" and low[a - 1] in _PLACE_PREPS):
+        return True
+    return a >= 2 and low[a - 1] == "of" and (low[a - 2] in lx.PLACE_NOUNS_OF or low[a - 2] in lx.TERRITORY_TITLES)
+
+
 def _type_from_context(doc: Doc, c: Cand) -> str | None:
-    span = _span(doc, c)
-    if span is None or c.kind != "name" or c.country:
+    if c.kind != "name" or c.country:
         return None
+    a, b = _Toks.of(doc).bounds(c.start, c.end)
+    if not 0 <= a < b or not _maybe_cued(_Toks.of(doc), a, b, c.label):
+        return None
+    span = doc[a:b]
     s, e = span.start, span.end
     nxt = doc[e] if e < len(doc) else None
     nxt2 = doc[e + 1] if e + 1 < len(doc) else None
@@ -433,12 +458,14 @@ def extend_to_known_names(doc: Doc, cands: list[Cand]) -> None:
     if not full:
         return
     cov = _covered(doc, cands)
+    tk = _Toks.of(doc)
     for c in cands:
         if c.kind != "name" or c.country:
             continue
-        span = _span(doc, c)
-        if span is None:
-            continue
+        a, b = tk.bounds(c.start, c.end)
+        if not (0 <= a < b < len(tk.text)) or cov[b] or not tk.text[b][:1].isupper():
+            continue  # nothing capitalised and free right after it
+        span = doc[a:b]
         for extra in (1, 2):
             e = span.end + extra
             if e > len(doc) or any(cov[k] or not _is_cap(doc[k]) for k in range(span.end, e)):
@@ -457,7 +484,11 @@ def _org_words(text: str) -> list[str]:
     return [w for w in text.replace("’", "'").split() if w]
 
 
-def org_short_forms(text: str, label: str = "ORG") -> set[str]:
+_LEGAL_PLAIN = lx.LEGAL_FORMS | {x.rstrip(".") for x in lx.LEGAL_FORMS}
+
+
+@lru_cache(maxsize=16384)
+def org_short_forms(text: str, label: str = "ORG") -> frozenset[str]:
     """Short names a multi-word organisation goes by in the same article: the stem ("X Shipping plc" ->
     "X Shipping", "X"), the part before "de"/"of" when it is itself two words ("El Correo de Y" ->
     "El Correo"), and the name without a leading national/federal qualifier ("National X Office" ->
@@ -465,9 +496,9 @@ def org_short_forms(text: str, label: str = "ORG") -> set[str]:
     words = _org_words(text)
     out: set[str] = set()
     if len(words) < 2:
-        return out
+        return frozenset()
     w = list(words)
-    while len(w) > 1 and w[-1].lower().rstrip(".") in lx.LEGAL_FORMS | {x.rstrip(".") for x in lx.LEGAL_FORMS}:
+    while len(w) > 1 and w[-1].lower().rstrip(".") in _LEGAL_PLAIN:
         w = w[:-1]
         out.add(" ".join(w))
     heads = lx.FACILITY_HEADS if label == "FAC" else lx.COMPANY_HEADS
@@ -483,7 +514,7 @@ def org_short_forms(text: str, label: str = "ORG") -> set[str]:
         lead += 1
     if lead and len(words) - lead >= 2 and words[-1] in lx.ORG_HEADS:
         out.add(" ".join(words[lead:]))
-    return {f for f in out if f and f.split()[0] not in lx.NAME_CONNECTORS and f != text}
+    return frozenset(f for f in out if f and f.split()[0] not in lx.NAME_CONNECTORS and f != text)
 
 
 _NATIONAL_WORDS = frozenset("national federal provincial regional municipal state central".split())
@@ -539,38 +570,34 @@ def propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
     the same words ("Acme", "ABCD"/"Abcd"), and the surname of a person named in full."""
     from parallax.extract.coref import is_family_first  # coref imports this module
 
+    tk = _Toks.of(doc)
     forms: dict[tuple[str, ...], str] = {}
+    surnames: dict[tuple[str, ...], str] = {}
     for c in cands:
         if c.kind != "name" or c.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
             continue
-        span = _span(doc, c)
-        if span is None:
+        a, b = tk.bounds(c.start, c.end)
+        if a < 0 or a >= b:
             continue
-        toks = tuple(t.lower_ for t in span if not t.is_space)
+        toks = tuple(w for w in tk.lower[a:b] if not w.isspace())
         if toks:
             forms.setdefault(toks, c.label)
-    surnames: dict[tuple[str, ...], str] = {}
-    for c in cands:
-        if c.kind != "name" or c.label != "PERSON":
+        if c.label != "PERSON":
             continue
-        span = _span(doc, c)
-        if span is None:
-            continue
-        words = [t for t in span if t.is_alpha or t.text == "-"]
-        alpha = [t for t in words if t.is_alpha]
+        words = [w for w in tk.text[a:b] if w.isalpha() or w == "-"]
+        alpha = [w for w in words if w.isalpha()]
         if len(alpha) < 2:
             continue
-        if is_family_first([t.text for t in alpha]):
-            surnames.setdefault((alpha[0].lower_,), "PERSON")
+        if is_family_first(alpha):
+            surnames.setdefault((alpha[0].lower(),), "PERSON")
             continue
-        last = alpha[-1]
         # "Ruiz-Vidal": a hyphenated surname is one name
         k = len(words) - 1
-        while k >= 2 and words[k - 1].text == "-":
+        while k >= 2 and words[k - 1] == "-":
             k -= 2
-        surnames.setdefault(tuple(t.lower_ for t in words[k:]), "PERSON")
+        surnames.setdefault(tuple(w.lower() for w in words[k:]), "PERSON")
         if len(alpha) >= 3:  # Spanish naming: "Irene Ruiz Vidal" goes by "Ruiz Vidal"
-            surnames.setdefault((alpha[-2].lower_, last.lower_), "PERSON")
+            surnames.setdefault((alpha[-2].lower(), alpha[-1].lower()), "PERSON")
     for k, v in surnames.items():
         forms.setdefault(k, v)
     if not forms:
@@ -579,7 +606,6 @@ def propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
     firsts = {k[0] for k in forms}
     cov = _covered(doc, cands)
     out = list(cands)
-    tk = _Toks.of(doc)
     texts, lowers, ws = tk.text, tk.lower, tk.ws
     i, n = 0, len(doc)
     while i < n:
