@@ -101,6 +101,34 @@ def test_person_never_merges_with_org_or_place():
     assert not together(out, "d3-e1", "d4-e1")
 
 
+def test_company_short_form_across_documents_without_chaining_two_companies():
+    out = resolve_entities([ent("d1", 1, "Halden Crest", "ORG"), ent("d2", 1, "Halden Crest Mining", "ORG"),
+                            ent("d3", 1, "Halden Crest Mining plc", "ORG")])
+    assert together(out, "d1-e1", "d2-e1") and together(out, "d2-e1", "d3-e1")
+    # a short form may join one of two companies that share it, never both
+    out = resolve_entities([ent("d1", 1, "Halden Crest", "ORG"), ent("d2", 1, "Halden Crest Mining", "ORG"),
+                            ent("d3", 1, "Halden Crest Energy", "ORG")])
+    assert not together(out, "d2-e1", "d3-e1")
+    # a person is never an organisation's short form
+    out = resolve_entities([ent("d1", 1, "Halden Crest", "PERSON"), ent("d2", 1, "Halden Crest Mining", "ORG")])
+    assert not together(out, "d1-e1", "d2-e1")
+
+
+def test_acronym_defined_in_one_article_joins_its_use_in_others():
+    out = resolve_entities([ent("d1", 1, "Coastal Water Quality Service", "ORG", forms=("SERVAC",)),
+                            ent("d2", 1, "SERVAC", "ORG"), ent("d3", 1, "Servac", "ORG"),
+                            ent("d4", 1, "SERVAC", "PERSON")])
+    assert together(out, "d1-e1", "d2-e1") and together(out, "d1-e1", "d3-e1")
+    assert not together(out, "d1-e1", "d4-e1")
+    assert cluster_of(out, "d1-e1").name == "Coastal Water Quality Service"
+
+
+def test_facility_with_and_without_its_kind_word():
+    out = resolve_entities([ent("d1", 1, "Tarsa", "FAC"), ent("d2", 1, "Tarsa dam", "FAC"),
+                            ent("d3", 1, "Tarsa", "GPE")])
+    assert together(out, "d1-e1", "d2-e1") and not together(out, "d1-e1", "d3-e1")
+
+
 def test_bare_surname_joins_only_a_unique_candidate():
     ents = [ent("d1", 1, "Mark Halloran"), ent("d2", 1, "Halloran"),
             ent("d3", 1, "Lena Brook"), ent("d4", 1, "Tom Brook"), ent("d5", 1, "Brook")]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from parallax.extract import lexicon as lx
 from parallax.extract.ner_fixes import Cand
+from parallax.extract.ner_scan import org_short_forms
 
 # Dependencies that make a capital city an actor standing for its government.
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dative", "agent", "dobj", "appos"}
@@ -92,6 +93,26 @@ def person_short_keys(text: str) -> tuple[str | None, str | None]:
     if surname.lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
         surname = words[-2]
     return lx.name_key(surname), lx.name_key(words[0])
+
+
+def two_surname_key(words: list[str]) -> str | None:
+    """Key of the last two words of a name of three or more ("Irene Ruiz Vidal" -> "ruizvidal"): Spanish
+    and Portuguese naming give two surnames, and articles then use both. Not when the first of the two
+    is a given name ("Piet Jan Smit" is not "Jan Smit")."""
+    words = [w for w in words if w.lower().rstrip(".") not in lx.HONORIFICS]
+    if len(words) < 3 or is_family_first(words) or lx.is_given_name(words[-2]) or not words[-2][:1].isupper():
+        return None
+    return lx.name_key(" ".join(words[-2:]))
+
+
+def _name_key_of(c: Cand, words: list[str]) -> str:
+    """The clustering key of a name mention: its name key, or its core for a multi-word name."""
+    key = lx.name_key(c.text)
+    if c.label in ("ORG", "FAC", "PERSON", "GPE", "PRODUCT"):
+        core = core_key(c.text, c.label)
+        if core != key and len(words) >= 2:
+            key = core
+    return key
 
 
 def core_key(text: str, label: str) -> str:
@@ -175,13 +196,22 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
     org_first_idx: dict[str, list[Cluster]] = {}  # "norvik" -> the "Norvik Semiconductor" cluster
     deferred: list[Cand] = []
     short_keys: set[str] = set()
+    # short names of organisations ("X Shipping" / "X" of "X Shipping plc", "Y Office" of "National Y Office")
+    # -> the keys of the full names they shorten; used when only one full name shortens so
+    short_of: dict[str, set[str]] = {}
     for c in cands:
         words = _tokens(c.text)
         if c.kind == "name" and c.label == "PERSON" and len(words) >= 2:
             fam, giv = person_short_keys(c.text)
             short_keys.update(k for k in (fam, giv) if k)
+            if (two := two_surname_key(words)) is not None:
+                short_keys.add(two)
         elif c.kind == "name" and c.label in ("ORG", "FAC") and (a := acronym(c.text)):
             short_keys.add(a)
+        if c.kind == "name" and c.label in ("ORG", "FAC") and len(words) >= 2:
+            full = _name_key_of(c, words)
+            for f in org_short_forms(c.text, c.label):
+                short_of.setdefault(lx.name_key(f), set()).add(full)
         if (first := org_first_word(c)) is not None:
             short_keys.add(first)
 
@@ -204,18 +234,17 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             add(c, "C:" + cap).country = cap
             continue
         words = _tokens(c.text)
-        key = lx.name_key(c.text)
-        if c.label in ("ORG", "FAC", "PERSON", "GPE", "PRODUCT"):
-            core = core_key(c.text, c.label)
-            if core != key and len(words) >= 2:
-                key = core
-        if len(words) == 1 and key in short_keys and "N:" + key not in by_key:
+        key = _name_key_of(c, words)
+        if c.label in ("ORG", "FAC") and len(short_of.get(key, ())) == 1 and key not in short_of[key]:
+            key = next(iter(short_of[key]))  # "X Shipping" -> the cluster of "X Shipping plc"
+        if (len(words) == 1 or c.label == "PERSON") and key in short_keys and "N:" + key not in by_key:
             deferred.append(c)
             continue
         cl = add(c, "N:" + key)
         if c.label == "PERSON" and len(words) >= 2:
             fam, giv = person_short_keys(c.text)
-            for idx, k in ((surname_idx, fam), (given_idx, giv)):
+            two = two_surname_key(words)
+            for idx, k in ((surname_idx, fam), (given_idx, giv), (surname_idx, two)):
                 if k and cl not in idx.setdefault(k, []):
                     idx[k].append(cl)
         elif c.label in ("ORG", "FAC") and (a := acronym(c.text)):

@@ -15,7 +15,15 @@ from functools import cached_property
 from parallax.extract import lexicon as lx
 from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
-from parallax.extract.roles import parse_role, role_compatible, role_noun_at, role_phrase_spans
+from parallax.extract.ner_scan import org_short_forms
+from parallax.extract.roles import (
+    POSSESSIVE_OWNER,
+    parse_role,
+    role_compatible,
+    role_head,
+    role_noun_at,
+    role_phrase_spans,
+)
 from parallax.model import Entity, RoleFact
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -49,6 +57,7 @@ class DocEntities:
                     shorts.extend(person_short_keys(f))
                 elif e.type in ("ORG", "FAC"):
                     shorts.extend([core_key(f, e.type), acronym(f)])
+                    shorts.extend(lx.name_key(s) for s in org_short_forms(f, e.type))
                 for k in shorts:
                     if k and i not in self._short.setdefault(k, []):
                         self._short[k].append(i)
@@ -246,7 +255,7 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
             if m.kind != "name":
                 continue
             for ph in role_phrase_spans(ad.doc, m.start, m.end, pspans):
-                role, org = parse_role(ph.text)
+                role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
                 if not (role or org) or (role, org) in seen:
                     continue
                 seen.add((role, org))
@@ -255,6 +264,55 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
         if facts:
             out[ci] = facts
     return out
+
+
+def _reassign_by_role_cue(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
+    """A surname two people share went to the one named last; a role given with it ("Mayor Roe said",
+    "Roe, the mayor, said") picks the one who holds that role instead, when exactly one does."""
+    by_key: dict[str, list[Cluster]] = {}
+    for cl in clusters:
+        if cl.type != "PERSON":
+            continue
+        for m in cl.mentions:
+            if m.kind == "name" and len(m.text.split()) >= 2:
+                fam, _ = person_short_keys(m.text)
+                if fam and cl not in by_key.setdefault(fam, []):
+                    by_key[fam].append(cl)
+    shared = {k: v for k, v in by_key.items() if len(v) >= 2}
+    if not shared:
+        return
+    pspans = _person_spans(cands)
+    doc = ad.doc
+    full_roles: dict[int, list[tuple[str | None, str | None]]] = {}
+
+    def roles_of(cl: Cluster) -> list[tuple[str | None, str | None]]:
+        if id(cl) not in full_roles:
+            got = []
+            for m in cl.mentions:
+                if m.kind == "name" and len(m.text.split()) >= 2:
+                    for ph in role_phrase_spans(doc, m.start, m.end, pspans):
+                        got.append(ph.parsed if ph.parsed is not None else parse_role(ph.text))
+            full_roles[id(cl)] = got
+        return full_roles[id(cl)]
+
+    moves: list[tuple[Cand, Cluster, Cluster]] = []
+    for cl in clusters:
+        for m in cl.mentions:
+            if m.kind != "name" or " " in m.text.strip() or lx.name_key(m.text) not in shared:
+                continue
+            cues = [role_head(r) for ph in role_phrase_spans(doc, m.start, m.end, pspans)
+                    for r, _org in [ph.parsed if ph.parsed is not None else parse_role(ph.text)] if r]
+            cues = [c for c in cues if c]
+            if not cues:
+                continue
+            fits = [o for o in shared[lx.name_key(m.text)]
+                    if any(role_compatible(c, [], r, org) for c in cues for r, org in roles_of(o))]
+            if len(fits) == 1 and fits[0] is not cl:
+                moves.append((m, cl, fits[0]))
+    for m, old, new in moves:
+        old.mentions.remove(m)
+        new.mentions.append(m)
+        new.mentions.sort(key=lambda x: x.start)
 
 
 def _role_org_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
@@ -332,6 +390,7 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
 def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     cands = fix_entities(ad)
     clusters = cluster_mentions(ad.doc, cands)
+    _reassign_by_role_cue(ad, clusters, cands)
     roles = _record_roles(ad, clusters, cands)
     _role_org_mentions(ad, clusters, roles, cands)
     _role_noun_mentions(ad, clusters, roles, cands)
@@ -357,6 +416,11 @@ def _resolve_common_owners(de: DocEntities) -> None:
     for e in de.entities:
         for r in e.roles:
             org = r.organization
+            if org == POSSESSIVE_OWNER:
+                # "Its chief executive, X": the organisation named last before the phrase
+                hit = de._last_org(r.start if r.start is not None else 0, lambda _e: True)
+                r.organization = hit[1].name if hit is not None else None
+                continue
             if org and org[:1].islower() and org.split()[-1].lower() in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
                 words = org.split()
                 named, body = de.org_referent(words[-1].lower(), r.start, words[:-1])

@@ -22,6 +22,14 @@ HONORIFICS = frozenset(
     "col. lt. capt. sgt. maj. adm. st. hon. mx mx.".split()
 )
 
+# Professions an article gives as a role ("X, a hydrologist at Y,"); not used alone for a person.
+_PROFESSIONS = frozenset(
+    """
+    geologist hydrologist seismologist volcanologist biologist ecologist chemist physicist geophysicist
+    climatologist meteorologist epidemiologist virologist toxicologist sociologist psychologist criminologist
+    anthropologist archaeologist geographer demographer statistician architect surveyor planner
+    """.split()
+)
 # Title nouns: the head of a role phrase ("press secretary", "senior analyst").
 TITLE_NOUNS = frozenset(
     """
@@ -41,12 +49,12 @@ TITLE_NOUNS = frozenset(
     lobbyist consultant specialist technician pilot astronaut cosmonaut spy agent detective chief-of-staff
     aide staffer staff clerk registrar director-general undersecretary under-secretary
     """.split()
-)
+) | _PROFESSIONS
 # Title nouns that name a person when used alone with "the" ("the president said").
 ROLE_HEADS = TITLE_NOUNS - {"member", "staff", "student", "partner", "candidate", "author", "writer",
                             "doctor", "teacher", "observer", "agent", "engineer", "scientist", "expert",
                             "analyst", "official", "officer", "executive", "representative", "fellow",
-                            "researcher", "scholar", "lawyer", "journalist", "reporter"}
+                            "researcher", "scholar", "lawyer", "journalist", "reporter"} - _PROFESSIONS
 # Heads that count as the same role when a role noun refers back ("the spokesman" ~ "press secretary").
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "spokesman": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
@@ -65,6 +73,7 @@ PORTFOLIO_WORDS = frozenset(
     education energy environment agriculture labor labour transport transportation culture tourism
     commerce industry security intelligence communications information press foreign-affairs state
     unification science technology digital housing immigration veterans emergency fisheries mining oil
+    water sport sports youth planning infrastructure welfare aviation forestry heritage
     """.split()
 )
 # Qualifiers that are part of a role phrase before the title noun.
@@ -87,6 +96,7 @@ ORG_HEADS = frozenset(
     Systems Technologies Media News Times Post Journal Press Observatory Secretariat Directorate Cabinet
     Chamber Exchange Alliance Coalition Front Movement Brigade Battalion Division Regiment Fleet
     Initiative Project Consortium Conference Forum Observatory Club Hospital Clinic Museum Library
+    Ratings Securities Investments
     """.split()
 )
 # Generic corporate suffixes dropped to find an organisation's short form ("RAND Corporation" -> "RAND").
@@ -104,7 +114,7 @@ COMPANY_HEADS = frozenset(
     insurance re reinsurance assurance media steel mining petroleum chemicals electronics semiconductor
     semiconductors telecom telecoms foods brands airlines freight shipyard shipbuilding holdings group
     corporation company ltd llc plc inc gmbh ferries ports farms mills stores railways railway hotels studios
-    networks
+    networks ratings minerals metals securities investments
     """.split()
 )
 # Last words that make a name an organisation's even when the tagger says PERSON: a company's, a legal
@@ -370,3 +380,70 @@ def country_name(code: str) -> str | None:
 
     terr = get_territory(code)
     return terr.name if terr else None
+
+
+# -- places, facilities and organisations told apart by the words around a name ----------------
+# Lowercase nouns after a name that make it a territory ("the X province", "X district").
+PLACE_NOUNS_AFTER = frozenset(
+    "province provinces region district county municipality prefecture canton oblast governorate "
+    "village town city commune parish borough township".split()
+)
+# Lowercase nouns that, with "of", introduce a territory's name ("the province of X", "the town of X").
+PLACE_NOUNS_OF = PLACE_NOUNS_AFTER | frozenset({"state", "republic", "island", "islands", "kingdom"})
+# Lowercase nouns after a name that make it a natural feature ("the X river").
+GEO_FEATURE_NOUNS = frozenset(
+    "river lake valley mountains mountain sea bay gulf island islands desert glacier volcano peninsula "
+    "coast basin delta canyon plateau strait creek ravine lagoon forest".split()
+)
+# Titles whose "of" complement is a territory ("the mayor of X", "the governor of X").
+TERRITORY_TITLES = frozenset("mayor mayoress governor prefect burgomaster alcalde".split())
+# What only a territory (not a people, not a firm) owns: "X's government", "X's health ministry".
+TERRITORY_POSSESSIONS = frozenset(
+    "government ministry ministries minister ministers parliament congress army military navy capital economy "
+    "border borders constitution authorities province provinces regions territory citizens population coast "
+    "embassy cabinet prime premier".split()
+)
+# What only an organisation owns: "X's chief executive", "X's shares" (a person has none of these).
+ORG_POSSESSIONS = frozenset(
+    "shares shareholders stock board subsidiary subsidiaries bonds ceo cfo coo executive chairman chairwoman "
+    "directors employees workforce headquarters dividend earnings revenue revenues guidance".split()
+)
+# Trailing words that do not tell one company from another ("X Shipping plc" ~ "X Shipping" ~ "X").
+LEGAL_FORMS = frozenset(
+    "plc ltd ltd. limited inc inc. incorporated llc llp corp corp. co co. gmbh ag sa s.a. s.a sas sarl srl "
+    "spa s.p.a. nv n.v. bv b.v. ab asa oy kk pte pty jsc ojsc pjsc ooo zao se lp".split()
+)
+# Capitalised single words that name a state institution when written so after "the" ("the Presidency").
+INSTITUTION_WORDS = frozenset(
+    "Presidency Government Cabinet Parliament Senate Congress Treasury Judiciary Navy Army Police Ministry "
+    "Legislature Assembly Chancellery Prosecutor's".split()
+)
+# All-caps words that are not organisation acronyms (ranks, currencies, units, common abbreviations).
+NON_ORG_CAPS = frozenset(
+    """
+    CEO CFO COO CTO CIO GDP GNP USD EUR GBP JPY CNY RMB RUB CHF INR AM PM TV DNA RNA HIV AIDS COVID SARS LNG
+    LPG IPO ETF FAQ PDF URL HTML ISO ID VIP PR HR IT AI OK UFO SUV GPS LED ATM PIN SMS CCTV VAT NB PS RIP
+    ASAP FYI II III IV VI VII VIII IX XI XII BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION EDITORIAL
+    LIVE WATCH NEWS NOTE PHOTO VIDEO AND THE OF FOR TO IN ON BY WITH NOT NO YES PPM MW GW KW KM MPH
+    AGM EPS ESG KPI CPI PMI GDPR RSVP ETA USB WIFI SOS LOL OMG DIY BBQ
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("parallax.data").joinpath("given_names.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[0].strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    """A common given name (data/given_names.tsv), accents ignored ("Sofía" = "Sofia")."""
+    import unicodedata
+
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    return w in _given_names()

@@ -49,6 +49,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     titled = False
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    # "From X, May 2": a capitalised preposition opening a line or sentence is not part of a name
+    while (end - start > 1 and doc[start].lower_ in _LEADING_PREPOSITIONS and doc[start].text[:1].isupper()
+           and doc[start].pos_ == "ADP" and label in _NAME_LABELS):
+        start += 1
     if label == "PERSON":
         # "President Jane Doe": drop title words while a capitalised name remains after them
         while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
@@ -57,9 +61,36 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         # "Secretary of State First Last": the title's own "of" phrase is not part of the name
         if end - start >= 5 and _is_title_word(doc[start]) and doc[start + 1].lower_ == "of":
             start, titled = end - 2, True
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in "-.,;:'\"()[]"):
-        end -= 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in "-.,;:'\"()[]"
+                           or end - start > 1 and doc[end - 1].text in _TRAILING_CONNECTORS):
+        end -= 1  # "the Public Health Laboratory of": a name never ends in "of"
+    if label not in _NUMBERED_LABELS:
+        # a figure is never part of a name: "X Shipping 250" out of "X Shipping 250m euros"
+        while end - start > 1 and _figure_token(doc, end - 1, end):
+            end -= 1
     return start, end, titled
+
+
+_LEADING_PREPOSITIONS = {"from", "by", "for", "in", "at", "to", "with", "of", "on"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_TRAILING_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
+_NUMBERED_LABELS = {"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}  # "Apollo 11", "Windows 11", "Act 1998"
+_FIGURE = re.compile(r"^[\d][\d.,]*(?:[a-z%]{1,3})?$")
+_MAGNITUDE_WORDS = frozenset("m bn b k mn million billion trillion thousand hundred per percent".split())
+
+
+def _figure_token(doc: Doc, i: int, end: int) -> bool:
+    """Token i, the last of a name span, is a figure: it counts something after the span
+    ("250m euros"), has a unit glued on ("305p"), or is followed by a magnitude word."""
+    t = doc[i]
+    if not _FIGURE.match(t.text):
+        return False
+    if not t.text.isdigit():
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in _MAGNITUDE_WORDS or nxt.is_currency or nxt.is_alpha and nxt.is_lower):
+        return True
+    return t.dep_ in ("nummod", "quantmod") and t.head.i >= end
 
 
 def _cand(doc: Doc, start: int, end: int, label: str, **kw) -> Cand:
@@ -70,6 +101,8 @@ def _cand(doc: Doc, start: int, end: int, label: str, **kw) -> Cand:
 def _relabel(c: Cand, doc: Doc) -> Cand | None:
     low = c.text.lower()
     words = c.text.split()
+    if _FIGURE.match(c.text):
+        return None  # "412p", "30m": a figure, not a name
     if any(w.upper() in lx.ZONE_WORDS and w.isupper() for w in words) and (
         len(words) == 1 or any(w.lower() in lx.DATELINE_WORDS for w in words)
     ):
@@ -99,6 +132,42 @@ def _split_slash(doc: Doc, span: Span) -> list[tuple[int, int]]:
             s = t.i + 1
     parts.append((s, span.end))
     return parts
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A name never runs over a line break (a headline into a section line): the parts between."""
+    parts, s = [], start
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    if s < end:
+        parts.append((s, end))
+    return [(a, b) for a, b in parts if any(not t.is_space for t in doc[a:b])]
+
+
+def _split_role_comma(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"The minister of Trade, Jane Doe," tagged as one name "Trade, Jane Doe": the part after the
+    comma is the person; the part before is the role's complement (kept as an organisation when it is
+    not a portfolio: "the director of Acme Corp, John Smith")."""
+    if label == "PERSON" or end - start < 3:
+        return [(start, end, label)]
+    comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+    if comma is None or comma == start or doc[comma + 1:end].text.count(",") or end - (comma + 1) < 2:
+        return [(start, end, label)]
+    after = doc[comma + 1:end]
+    if not _looks_like_person_name(after):
+        return [(start, end, label)]
+    # the part before the comma completes a title: "<title> of|at|for <X>, <Name>"
+    if start < 2 or doc[start - 1].lower_ not in ("of", "at", "for") or not any(
+            t.lower_ in lx.TITLE_NOUNS for t in doc[max(start - 5, 0):start - 1]):
+        return [(start, end, label)]
+    out = [(comma + 1, end, label)]
+    if not all(t.lower_ in lx.PORTFOLIO_WORDS or t.lower_ in lx.NAME_CONNECTORS or t.lower_ == "affairs"
+               for t in doc[start:comma]):
+        out.insert(0, (start, comma, "ORG"))
+    return out
 
 
 def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -177,7 +246,7 @@ def _scan_org_names(doc: Doc, taken: list[bool], person: list[bool]) -> list[tup
 
 
 _SCAN_CONNECTORS = frozenset({"of", "for", "and", "on", "de", "&"})
-_BYLINE = re.compile(r"(?m)^\s*By\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})")
+_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+([A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,3})")  # one line
 
 
 def _bylines(ad: AnalyzedDoc) -> list[tuple[int, int]]:
@@ -247,10 +316,12 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             ent = doc[ent.start:paren]
             if not len(ent):
                 continue
-        for s, e in _slash_tokens(doc, ent):
-            for s2, e2 in _split_possessive(doc, s, e) if label == "ORG" else [(s, e)]:
-                for s3, e3 in _split_coordinated_companies(doc, s2, e2) if label == "ORG" else [(s2, e2)]:
-                    raw.append((s3, e3, label))
+        for s0, e0 in _slash_tokens(doc, ent):
+            for s, e in _split_lines(doc, s0, e0):
+                for s1, e1, lab in _split_role_comma(doc, s, e, label):
+                    for s2, e2 in _split_possessive(doc, s1, e1) if lab == "ORG" else [(s1, e1)]:
+                        for s3, e3 in _split_coordinated_companies(doc, s2, e2) if lab == "ORG" else [(s2, e2)]:
+                            raw.append((s3, e3, lab))
 
     taken = [False] * len(doc)
     person = [False] * len(doc)  # a person's name never becomes part of an organisation name
@@ -302,8 +373,35 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     cands.extend(_direction_cands(doc, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     cands = _dedupe(cands)
+    from parallax.extract import ner_scan
+
+    cands = ner_scan.scan_missed(doc, cands)
+    ner_scan.extend_to_known_names(doc, cands)
+    ner_scan.relabel_by_context(doc, cands)
+    ner_scan.reconcile_org_person(doc, cands)
+    cands = _dedupe(ner_scan.propagate(doc, cands))
+    ner_scan.reconcile_org_person(doc, cands)
+    _outlet_is_an_organisation(ad, cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands
+
+
+def _outlet_is_an_organisation(ad: AnalyzedDoc, cands: list[Cand]) -> None:
+    """The publication the article comes from, named in its text ("From The Daily Sample, ..."), is an
+    organisation whatever the tagger says (a newspaper's name reads like a place or a building)."""
+    outlet = ad.document.outlet
+    if not outlet:
+        return
+    from parallax.extract.ner_scan import org_short_forms
+
+    name = outlet.removeprefix("The ").removeprefix("the ")
+    keys = {lx.name_key(name)}
+    if any(lx.name_key(c.text.removeprefix("The ")) in keys for c in cands):
+        keys |= {lx.name_key(f) for f in org_short_forms(name) if " " in f}  # "El Correo" of "El Correo de X"
+    for c in cands:
+        if c.kind == "name" and c.label != "ORG" and not c.person_evidence and not c.country and (
+                lx.name_key(c.text.removeprefix("The ")) in keys):
+            c.label = "ORG"
 
 
 def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
@@ -372,6 +470,9 @@ def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:
         hit = [c for c in cands if c.start < e and s < c.end]
         for c in hit:
             c.label, c.person_evidence = "PERSON", True
+        if len(hit) == 1 and s <= hit[0].start and hit[0].end < e:
+            # NER kept part of the byline's name ("By [Jan] Berg"): the line names the whole person
+            hit[0].start, hit[0].end, hit[0].text = s, e, ad.norm.text[s:e]
         if not hit:
             text = ad.norm.text[s:e]
             out.append(Cand(s, e, "PERSON", text, person_evidence=True))
@@ -430,7 +531,7 @@ def _link_parentheticals(text: str, cands: list[Cand]) -> None:
         words = inner.split()
         if not words or not all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS for w in words):
             continue
-        if not _names_same_thing(c.text, inner):
+        if not (_names_same_thing(c.text, inner) or c.label in ("ORG", "FAC") and _defines_acronym(c.text, inner)):
             continue  # "OSLO (Reuters)", "Iowa (Prairie Press)": a dateline's agency, not another name
         inner_start = text.index(inner, j)
         existing = [k for k, o in enumerate(cands) if inner_start <= o.start < close]
@@ -441,6 +542,19 @@ def _link_parentheticals(text: str, cands: list[Cand]) -> None:
             added.append(Cand(inner_start, inner_start + len(inner), c.label, inner, alias_of=c))
     cands.extend(added)
     cands.sort(key=lambda c: (c.start, -c.end))
+
+
+def _defines_acronym(long: str, inner: str) -> bool:
+    """'Coastal Water Service (SERVAC)': an all-caps word after a long organisation name is its
+    acronym even when the letters follow another language's word order; it must start with the
+    initial of one of the long form's words (not "Acme Group (NYSE)")."""
+    plain = inner.replace(".", "")
+    words = [w for w in long.split() if w[:1].isupper()]
+    if " " in inner or not plain.isalpha() or not plain.isupper() or not 2 <= len(plain) <= 8 or len(words) < 2:
+        return False
+    if plain in lx.NON_ORG_CAPS or plain.lower() in lx.NEWS_AGENCIES:
+        return False
+    return plain[0] in {w[0] for w in words}
 
 
 def _initials(text: str) -> str:

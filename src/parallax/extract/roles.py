@@ -34,6 +34,10 @@ _BODY_WORDS = frozenset({"council", "board", "committee", "cabinet", "parliament
 _LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press", "affairs"}
 
 
+# The organisation of a role phrase that opens with "its": the organisation named last before it.
+POSSESSIVE_OWNER = "its"
+
+
 def _clean(text: str) -> str:
     t = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text)
     t = re.sub(r"\s+", " ", t.replace("’", "'")).strip(" ,.;:-\u2014\u2013")
@@ -98,6 +102,12 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
     t = _clean(text)
     if not t:
         return None, None
+    # "Its chief executive, X": the owner is what "its" refers back to (resolved by the caller);
+    # "his"/"her"/"their" name no organisation
+    m = re.match(r"^(its|their|his|her)\s+(.+)$", t, flags=re.I)
+    if m and _has_title(m.group(2)):
+        role, org = parse_role(m.group(2))
+        return role, org or (POSSESSIVE_OWNER if m.group(1).lower() == "its" else None)
     # "the authority's chief executive": a common-noun owner is the organisation as the article names it
     m = re.match(rf"^([a-z][\w-]*){_POSS}\s+(.+)$", t)
     if m and _has_title(m.group(2)):
@@ -172,6 +182,14 @@ class RolePhrase:
     start: int  # normalised char offsets of the phrase
     end: int
     text: str
+    parsed: tuple[str | None, str | None] | None = None  # (role, organisation) when read off the grammar
+
+
+# Verbs whose subject holds the office they name: "X, who chairs the Y board," -> chair of the Y board.
+ROLE_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "direct": "director", "run": "head",
+              "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner", "edit": "editor",
+              "coach": "coach", "command": "commander", "govern": "governor", "represent": "representative",
+              "preside": "president", "captain": "captain", "supervise": "supervisor", "coordinate": "coordinator"}
 
 
 def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[int, int] | None:
@@ -179,6 +197,9 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
     lo = max(sent.start, end_tok - limit)
     while i >= lo:
         t = doc[i]
+        if t.lower_ == "its" and t.tag_ == "PRP$" and i + 1 < end_tok:
+            i -= 1  # "Its chief executive, X": the owner is resolved later
+            break
         if t.text in _STOP_TEXT and t.text not in ("[", "]") or t.pos_ in _STOP_POS or t.lower_ in ("a", "an"):
             break
         if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
@@ -196,6 +217,8 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
 
 def _good_role_start(tok) -> bool:
     low = tok.lower_
+    if low == "its" and tok.tag_ == "PRP$":
+        return True
     if tok.pos_ in ("ADP", "CCONJ", "DET", "PART") or low == "the":
         return False
     return (tok.text[:1].isupper() or tok.text == "[" or low in lx.TITLE_NOUNS or low in lx.ROLE_MODIFIERS
@@ -243,6 +266,39 @@ def _clause_start(doc: Doc, i: int, sent: Span) -> bool:
     return i == sent.start or doc[i - 1].text in (",", ":", '"') or doc[i - 1].is_space
 
 
+def _subject_title(doc: Doc, s: int, e: int) -> bool:
+    """'On Monday the minister of Y, X, said': the title heads the clause's subject, whatever opens it."""
+    return any(t.lower_ in lx.TITLE_NOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e])
+
+
+def _relative_role(doc: Doc, i: int, sent: Span) -> tuple[int, int, tuple[str, str | None]] | None:
+    """'X, who chairs the Y board,' -> (start, end, ("chair", "Y board")): a relative clause whose verb
+    names an office and whose object is what the person holds it in."""
+    if i + 1 >= sent.end or doc[i].lower_ != "who":
+        return None
+    verb = doc[i + 1]
+    k = i + 1
+    if verb.pos_ == "ADV" and k + 1 < sent.end:  # "who currently chairs"
+        k += 1
+        verb = doc[k]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ROLE_VERBS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    a, b = obj.left_edge.i, obj.i + 1
+    # keep the object's own phrase ("the Y union"), not what follows it ("since 2019")
+    for c in obj.children:
+        if c.i > obj.i and c.dep_ in ("prep",) and c.lower_ == "of":
+            b = c.right_edge.i + 1
+    if b > sent.end:
+        return None
+    org = _clean(doc[a:b].text)
+    if not org:
+        return None
+    return i, b, (ROLE_VERBS[verb.lemma_.lower()], org)
+
+
 def _org_after_of(doc: Doc, i: int, sent: Span) -> int | None:
     """End token of the capitalised name after "X of": "South Korea's Y Policy Institute"."""
     end = None
@@ -260,6 +316,12 @@ def _org_after_of(doc: Doc, i: int, sent: Span) -> int | None:
 
 
 def _title_near_start(doc: Doc, s: int, e: int) -> bool:
+    # "Acme Shipping's chief executive": a capitalised owner and its possessive come before the title
+    j = s
+    while j < min(e, s + 6) and doc[j].text[:1].isupper() and not doc[j].is_punct:
+        j += 1
+    if s < j < e - 1 and doc[j].text in ("'s", "'", "’s", "’"):
+        s = j + 1
     for t in doc[s: min(e, s + 6)]:
         if t.lower_ in lx.TITLE_NOUNS:
             return True
@@ -288,7 +350,9 @@ def person_role(ad: AnalyzedDoc, e: Entity) -> tuple[str | None, str | None]:
     for m in e.mentions:
         s, t = ad.norm.norm_offset(m.start), ad.norm.norm_offset(m.end)
         for ph in role_phrase_spans(ad.doc, s, t, []):
-            role, org = parse_role(ph.text)
+            role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
+            if org == POSSESSIVE_OWNER:
+                org = None
             if role or org:
                 return role, org
     return None, None
@@ -320,7 +384,8 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
             span.end < sent.end and doc[span.end].text in (",", ".")
         ):
             before = _left_phrase(doc, name_start - 1, sent, limit=12)
-            if before and _has_title(doc[before[0]:before[1]].text) and _clause_start(doc, before[0], sent):
+            if before and _has_title(doc[before[0]:before[1]].text) and (
+                    _clause_start(doc, before[0], sent) or _subject_title(doc, *before)):
                 emit(*before)
     if left:
         emit(*left)
@@ -329,6 +394,12 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
         right = _right_phrase(doc, span.end + 1, sent)
         if right and _title_near_start(doc, *right):
             emit(*right)
+        rel = _relative_role(doc, span.end + 1, sent)
+        if rel is not None:
+            s_tok, e_tok, parsed = rel
+            ph = doc[s_tok:e_tok]
+            if not any(ps < ph.end_char and ph.start_char < pe for ps, pe in person_spans if (ps, pe) != (start, end)):
+                out.append(RolePhrase(ph.start_char, ph.end_char, ph.text, parsed))
     # "X of [South Korea's] Y Institute"
     elif span.end < sent.end - 1 and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper():
         right = _org_after_of(doc, span.end + 1, sent)

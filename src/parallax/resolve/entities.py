@@ -21,9 +21,12 @@ from itertools import combinations
 
 from parallax.model import Decision, Entity
 from parallax.resolve.names import (
+    BUSINESS_WORDS,
+    FACILITY_WORDS,
     PersonName,
     acronym,
     compare_orgs,
+    org_names_conflict,
     compare_persons,
     org_tokens,
     person_name,
@@ -92,6 +95,7 @@ class _Resolver:
             person_name(e.name) if e.type == "PERSON" else None for e in self.ents
         ]
         self.members: dict[int, list[int]] = {i: [i] for i in range(self.n)}
+        self.acronyms: list[set[str]] = [_acronym_forms(e) for e in self.ents]
 
     @staticmethod
     def _country(e: Entity) -> str | None:
@@ -132,6 +136,15 @@ class _Resolver:
                 if not ok:
                     return False, False
         return True, bool(self._role_overlap(ri, rj))
+
+    def _orgs_conflict(self, ri: int, rj: int) -> bool:
+        """Whether the clusters hold the names of two organisations that share a stem ("X Shipping" and
+        "X Energy"): a short form ("X") joins one of them, never both."""
+        if self.country[ri] or self.country[rj]:
+            return False
+        names_i = {org_tokens(self.ents[k].name) for k in self.members[ri]}
+        names_j = {org_tokens(self.ents[k].name) for k in self.members[rj]}
+        return any(org_names_conflict(a, b) for a in names_i for b in names_j)
 
     def _role_overlap(self, ri: int, rj: int) -> dict:
         def keys(root: int) -> tuple[set[str], set[str]]:
@@ -195,6 +208,7 @@ class _Resolver:
             keys.append(("OT", toks[0]))
         else:
             keys.append(("OT", acronym(toks)))
+        keys += [("OT", a) for a in self.acronyms[i]]
         return keys
 
     def score_pair(self, i: int, j: int) -> tuple[float, str, dict]:
@@ -209,7 +223,13 @@ class _Resolver:
             if not ok:
                 return 0.0, "", {}
             return person_score(feats), "person-name", feats
-        s, feats = compare_orgs(org_tokens(a.name), org_tokens(b.name))
+        heads = BUSINESS_WORDS if a.type == b.type == "ORG" else FACILITY_WORDS if a.type == b.type == "FAC" else frozenset()
+        s, feats = compare_orgs(org_tokens(a.name), org_tokens(b.name), heads)
+        if s == 0 and a.type == b.type:
+            # an acronym one article defines ("Long Name (LN)") is the name another uses alone
+            shared = (self.acronyms[i] | {"".join(org_tokens(a.name))}) & (self.acronyms[j] | {"".join(org_tokens(b.name))})
+            if shared and (self.acronyms[i] & shared or self.acronyms[j] & shared):
+                return 0.9, "acronym", {"acronym": sorted(shared)[0]}
         return s, "name", feats
 
     def merge_scored(self) -> None:
@@ -224,6 +244,8 @@ class _Resolver:
                 continue
             score = -neg
             feats = dict(feats)
+            if self.ents[i].type != "PERSON" and self._orgs_conflict(ri, rj):
+                continue
             if self.ents[i].type == "PERSON":
                 ok, _ = self._persons_consistent(ri, rj)
                 if not ok:
@@ -345,6 +367,19 @@ class _Resolver:
             members=members,
             merge_evidence=evidence,
         )
+
+
+def _acronym_forms(e: Entity) -> set[str]:
+    """Folded acronyms an organisation goes by in its article: an all-caps single word among its
+    names ("Long Name (LN)" gives "ln"); empty for people and places."""
+    if e.type not in ("ORG", "FAC"):
+        return set()
+    out = set()
+    for f in (e.name, *e.aliases):
+        plain = f.replace(".", "").strip()
+        if plain.isalpha() and plain.isupper() and 2 <= len(plain) <= 8:
+            out.add(plain.casefold())
+    return out
 
 
 def _canonical_name(ents: list[Entity]) -> str:

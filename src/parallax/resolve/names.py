@@ -197,8 +197,51 @@ def acronym(tokens: tuple[str, ...]) -> str:
     return "".join(t[0] for t in tokens if t not in _ORG_STOP)
 
 
-def compare_orgs(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, dict]:
-    """Score two organisation names (token-aligned, acronym-aware); 0 when they differ."""
+# Trailing words that name a kind of business, not a particular one ("X Shipping" ~ "X").
+BUSINESS_WORDS = frozenset(
+    """
+    tankers shipping lines airlines airways motors logistics energy capital partners industries systems
+    technologies pharmaceuticals pharma labs laboratories ventures resources trading commodities
+    insurance reinsurance assurance media steel mining petroleum chemicals electronics semiconductor
+    semiconductors telecom telecoms foods brands freight shipbuilding ferries railways hotels studios networks
+    ratings minerals metals securities investments
+    """.split()
+)
+# Trailing lowercase kinds of facility ("the X bridge" ~ "X").
+FACILITY_WORDS = frozenset(
+    """
+    cosmodrome spaceport airport airfield airbase base port harbor harbour station plant reactor complex
+    facility stadium arena bridge dam canal tunnel prison camp palace mine refinery shipyard launchpad
+    """.split()
+)
+
+
+def short_form_of(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str]) -> tuple[str, ...] | None:
+    """The words the longer name adds when the shorter is the longer without trailing kind words
+    ("halden", "crest") ~ ("halden", "crest", "shipping"); None otherwise."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if not short or len(short) == len(long_) or long_[:len(short)] != short:
+        return None
+    rest = long_[len(short):]
+    return rest if all(t in heads for t in rest) else None
+
+
+def org_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of different organisations that share a stem and differ in their kind words
+    ("X Crest Shipping" / "X Crest Energy"): the short form "X Crest" may join one, not both."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    kinds = BUSINESS_WORDS | FACILITY_WORDS
+    return (p >= 1 and len(a) > p and len(b) > p and all(t in kinds for t in a[p:])
+            and all(t in kinds for t in b[p:]))
+
+
+def compare_orgs(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str] = frozenset()) -> tuple[float, dict]:
+    """Score two organisation names (token-aligned, acronym-aware); 0 when they differ.
+
+    `heads`: trailing kind words the longer may add to the shorter ("X Shipping" ~ "X" for a company,
+    "X bridge" ~ "X" for a facility)."""
     if not a or not b:
         return 0.0, {}
     if a == b:
@@ -206,6 +249,9 @@ def compare_orgs(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, dict]:
     ja, jb = "".join(a), "".join(b)
     if ja == jb:
         return 0.97, {"name": "spacing"}
+    rest = short_form_of(a, b, heads) if heads else None
+    if rest is not None and len(min(a, b, key=len)) >= 1 and len("".join(min(a, b, key=len))) >= 4:
+        return 0.85, {"short_form": " ".join(rest)}
     if len(a) == 1 and len(a[0]) >= 2 and len(b) >= 3 and a[0] == acronym(b):
         return 0.9, {"acronym": a[0]}
     if len(b) == 1 and len(b[0]) >= 2 and len(a) >= 3 and b[0] == acronym(a):
