@@ -185,3 +185,16 @@ def test_a_name_critics_give_is_their_quote_but_a_name_locals_give_is_not(nlp):
     text = ('Rentala Homes built what critics call "a fortress for the rich" beside the marsh that the '
             'villagers call "the green mirror".')
     assert [q.text for q in run(nlp, text) if q.kind != "reported"] == ["a fortress for the rich"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Norway's foreign ministry said the ship had been released.", "Norway's foreign ministry"),
+    ("A person familiar with the investigation said the firm had been warned.",
+     "person familiar with the investigation"),
+    ("The firm's lawyer said the charges were unfounded.", "lawyer"),
+])
+def test_unnamed_speakers_keep_a_named_owner_and_a_short_description(text, speaker):
+    from parallax.pipeline import analyze_text
+
+    quotes = analyze_text(text, published="2025-06-10").quotes
+    assert [q.speaker.name for q in quotes] == [speaker]

@@ -44,6 +44,13 @@ _PUBLISHING_VERBS = {"publish", "release", "issue", "produce", "present", "submi
                      "find", "conclude", "examine", "investigate", "review", "audit"}
 
 
+def _join(words: list[Token]) -> str:
+    """Tokens as written: 'Norway's', not 'Norway 's'."""
+    words = sorted(words, key=lambda t: t.i)
+    return "".join(t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                   for k, t in enumerate(words)).strip()
+
+
 def lemma_of(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -319,7 +326,7 @@ class SpeakerResolver:
         if tok.lemma_.lower() in CUE_NOUNS:
             return None  # "remarks emphasizing ...": words with no one named behind them
         if tok.pos_ in ("NOUN", "PROPN"):
-            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
+            words = self._phrase_words(tok)
             if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
                 # "residents of the valley": the group as the article delimits it
                 prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")), None)
@@ -327,11 +334,30 @@ class SpeakerResolver:
                 if pobj is not None and pobj.pos_ == "NOUN" and self.entity_of(pobj) is None and \
                         pobj.right_edge.i - tok.i <= 5 and not any(t.i in self.quote_tokens for t in prep.subtree):
                     words = words + list(prep.subtree)
+            name = _join(words)
             if tok.pos_ == "PROPN" or tok.tag_ == "NNS" or tok.lemma_.lower() in _GROUP_NOUNS:
-                name = " ".join(t.text for t in words)
                 return Speaker(name=name[:1].upper() + name[1:])
-            return Speaker(name=" ".join(t.text for t in words))
+            return Speaker(name=name)
         return None
+
+    def _phrase_words(self, tok: Token) -> list[Token]:
+        """The words naming an unnamed speaker: its modifiers up to the head, a named possessor
+        ("Norway's foreign ministry", not "'s foreign ministry"), and a short description after it
+        ("a person familiar with the talks")."""
+        skip: set[int] = set()
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i < tok.i and not (c.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or
+                                                         c.pos_ == "PROPN"):
+                skip |= {x.i for x in c.subtree}  # "its", "the firm's": the owner is not part of the name
+        words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip and t.dep_ not in ("det", "punct")
+                 and not (t.dep_ == "case" and t.head.i in skip)]
+        after = [c for c in tok.rights if c.dep_ in ("amod", "acl") and c.i == tok.i + 1]
+        for c in after:
+            tail = [t for t in c.subtree if t.i not in self.quote_tokens]
+            if len(tail) <= 6 and not any(t.pos_ == "VERB" and t.dep_ not in ("amod", "acl") for t in tail) \
+                    and all(t.i == tail[0].i + k for k, t in enumerate(tail)):
+                words += tail
+        return words
 
     # -- role nouns the entity stage left without a person ----------------------------------
     def _role_antecedent(self, head: Token) -> Speaker | None:
