@@ -402,8 +402,14 @@ def _complete_gold_precision(c: _Ctx, sameish: list, errors: list[str]) -> dict:
     stmts = [a for a in sameish if a.a.kind != "number" and c.docname(a.a.doc) and a.b and c.docname(a.b.doc)]
     false = [a for a in stmts if not any(_pair_hits(c, a, p) for p in accepted)]
     errors += [f"false alignment: {a.a.text[:45]!r} ~ {a.b.text[:45]!r}" for a in false]
+    # an only-here report on a statement the gold pairs with another outlet's is wrong
+    only = [a for a in c.pred.alignments if a.relation == "only-here" and c.docname(a.a.doc)]
+    paired = [end for p in c.gold.get("aligned_statements", []) for end in (p["a"], p["b"])]
+    wrong = [a for a in only if any(_ref_hits(c, a.a, g["doc"], g["text"]) for g in paired)]
+    errors += [f"only-here, but another outlet says it: {a.a.text[:60]!r}" for a in wrong]
     return {"statement_links": len(stmts), "false_vs_complete_gold": len(false),
-            "precision": round(1 - len(false) / len(stmts), 4) if stmts else 1.0}
+            "precision": round(1 - len(false) / len(stmts), 4) if stmts else 1.0,
+            "only_here_predicted": len(only), "only_here_wrong": len(wrong)}
 
 
 def _figure_scores(c: _Ctx, relation: str, pairs: list[dict]) -> dict:

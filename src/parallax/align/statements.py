@@ -360,7 +360,10 @@ def _only_here(story_id: str, units: dict[str, tuple[list[Unit], list[Unit]]], b
         by_sentence: dict[int, list[Unit]] = {}
         for u in statements:
             by_sentence.setdefault(u.index, []).append(u)
+        title = analysis[doc].document.title
         for k, group in sorted(by_sentence.items()):
+            if title and k < len(sentences) and _is_title(sentences[k], analysis[doc].document.text, title):
+                continue  # the headline restates the article; its body says what only this outlet has
             lone = [u for u in group if best.get(id(u), 0.0) < ONLY_HERE and u.informative()]
             if not lone:
                 continue
@@ -380,6 +383,10 @@ def _only_here(story_id: str, units: dict[str, tuple[list[Unit], list[Unit]]], b
                 out.append(Alignment(id=alignment_id(story_id, "only-here", u.ref, None), story=story_id,
                                      relation="only-here", score=round(1.0 - b, 3), a=u.ref, b=None, features=feats))
     return out
+
+
+def _is_title(sentence, text: str, title: str) -> bool:
+    return " ".join(text[sentence.start:sentence.end].split()) == " ".join(title.split())
 
 
 def _sentence_unit(group: list[Unit], sentence, text: str) -> Unit:

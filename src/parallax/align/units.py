@@ -126,6 +126,8 @@ class Unit:
         if not self.alignable() or self.text.rstrip().endswith("?"):
             return False  # furniture, or a subheading question
         if self.ref.kind == "claim":  # a clause: its own words say whether it asserts enough
+            if len(_WORD.findall(self.text)) <= 3 and not self.numbers:
+                return False  # a label ("Europe correspondent", "Related stories"), not a statement
             return len(set(self.stems)) >= 3 or bool(self.stems and (self.entities or self.numbers))
         words = len(_WORD.findall(self.text))
         if words < 6:
