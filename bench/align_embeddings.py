@@ -35,6 +35,7 @@ CORPORA = {
     "set4": (ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
     "set5": (ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
     "set6": (ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
+    "set7": (ROOT / "bench" / "heldout" / "set7", ROOT / "bench" / "heldout" / "set7" / "heldout7.gold.json"),
 }
 
 

@@ -24,6 +24,7 @@ SETS = [
     ("heldout set4", ROOT / "bench" / "heldout" / "set4", ROOT / "bench" / "heldout" / "set4" / "heldout4.gold.json"),
     ("heldout set5", ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
     ("heldout set6", ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
+    ("heldout set7", ROOT / "bench" / "heldout" / "set7", ROOT / "bench" / "heldout" / "set7" / "heldout7.gold.json"),
 ]
 METRICS = [("quotes", "f1"), ("quotes", "speaker_accuracy"), ("reported_speech", "speaker_recall"),
            ("speaker_roles", "accuracy"), ("entities", "exact_clusters"), ("numbers", "f1"), ("timeline", "f1"),
