@@ -7,7 +7,8 @@ close synonyms and casualty measures as one class; figures as figures; names cou
 entity tokens; words that only identify a participant at half weight), after these gates cap a
 pair below the threshold (the reasons land in ``features["not_same"]``):
 - too little shared: one token, or less weight than one word only two units share, and no figure;
-- only modifiers shared: nothing in common in either claim's predicate core or names;
+- only modifiers shared: nothing in common in either claim's predicate core or names (time words
+  such as 'Saturday' or 'second day' say when, not what);
 - different figures, counts or dates ("42 killed" / "130 injured", "eight containers" / "six");
 - different speakers, when both are named people: two people's words are two statements;
 - negation on one side only scores NEGATION_MISMATCH times lower.
@@ -37,7 +38,15 @@ from rapidfuzz import fuzz
 
 from parallax.align.numbers import align_numbers
 from parallax.align.passages import document_passages, passage_links
-from parallax.align.units import EntityIndex, Unit, document_units, fold, shared_figures, units_comparable
+from parallax.align.units import (
+    TIME_STEMS,
+    EntityIndex,
+    Unit,
+    document_units,
+    fold,
+    shared_figures,
+    units_comparable,
+)
 from parallax.model import Alignment, DocAnalysis, Entity, Ref, Story
 
 SAME_SENTENCE = 0.28  # mutual-best score at which two claims (or sentences) say the same thing
@@ -117,7 +126,8 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         score *= NEGATION_MISMATCH
     if (mass < w.min_mass or len(shared) < 2) and not nums:
         capped.append("too little shared")  # one word, however rare, is a topic, not a claim
-    core_shared = [t for t in shared if t.startswith(ENT_PREFIX) or t not in a.peripheral and t not in b.peripheral]
+    core_shared = [t for t in shared if t.startswith(ENT_PREFIX) or t not in a.peripheral and t not in b.peripheral
+                   and t not in TIME_STEMS]
     if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
         capped.append("only modifiers shared")
     # "42 killed" / "130 injured", or this week's fire and one three years ago: not one claim
@@ -129,6 +139,10 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         capped.append("different counts")  # 'seized eight containers' / 'detained six containers'
     if _different_people(a, b, index):
         capped.append("different speakers")
+    if a.headline != b.headline or a.headline and score < SAME_SENTENCE_ONE_WAY:
+        # a headline sums a story up: it restates a body claim rather than making one, and two
+        # headlines share the story's words whatever angle each takes
+        capped.append("headline")
     if capped:
         score = min(score, SAME_SENTENCE - 0.01)
     ents = [s[len(ENT_PREFIX):] for s in shared if s.startswith(ENT_PREFIX)]

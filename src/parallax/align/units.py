@@ -27,6 +27,7 @@ was we were what when where which while who whom why will with would you your yo
 said says say told according also would could may might must shall one two new last year years time
 mr mrs ms dr s t re ve ll d m least however nevertheless nonetheless meanwhile
 another others many much several various every certain including among per via whether either always often
+since until
 people persons
 """.split()) | frozenset("""
 add added adds adding repeat repeated repeats state stated states stating tell tells telling saying
@@ -103,6 +104,7 @@ class Unit:
     peripheral: frozenset[str] = frozenset()  # stems that only occur outside the claim's core (modifiers of its nouns)
     dates: frozenset[str] = frozenset()  # normalised dates of the events the claim reports
     counts: frozenset[tuple[float, str]] = frozenset()  # (value, stem of the counted noun), spelled out or digits
+    headline: bool = False  # the claim is (in) the article's title
 
     masked: str | None = None  # the claim's own words with names blanked (what an embedding should compare)
 
@@ -212,6 +214,12 @@ MEASURES = {
     "displaced": ("evacua", "displace", "homeless"),
     "arrested": ("arrest", "detain", "charged"),
 }
+
+
+# when something happened, not what: they support a link but never make one
+TIME_STEMS = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december day days week weeks month months morning
+afternoon evening night today yesterday tomorrow weekend first second third earlier later""".split())
 
 
 def measure_kinds(word: str) -> list[str]:
@@ -396,6 +404,7 @@ def _claim_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[
     doc = analysis.document
     text = doc.text
     sent_index = {s.start: k for k, s in enumerate(analysis.sentences)}
+    title = " ".join((doc.title or "").split())
     out: list[Unit] = []
     for c in analysis.claims:
         own = _own_text(text, c.start, c.end, c.gaps)
@@ -437,6 +446,8 @@ def _claim_units(analysis: DocAnalysis, index: EntityIndex, nums: list) -> list[
             dates=frozenset(e.date for e in analysis.events if c.start <= e.start < c.end
                             and not any(a <= e.start < b for a, b in c.gaps)),
             counts=counted_nouns(own),
+            headline=bool(title) and c.sentence is not None
+            and " ".join(text[c.sentence.start:c.sentence.end].split()) == title,
         ))
     return out
 
