@@ -474,3 +474,18 @@ def test_counts_timestamps_and_people_keep_claims_apart():
     assert _different_people(kovac, unit("b", speaker_name="Ivo Marsh"), index)
     assert not _different_people(kovac, unit("c", speaker_name="Kovač"), index)
     assert not _different_people(kovac, unit("d"), index)  # the outlet's own words
+
+
+@pytest.mark.slow
+def test_a_part_and_its_whole_are_not_conflicting_figures():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("Vote count in Veris\n\nObservers checked the tally sheets at 9,100 out of about 12,000 polling "
+                     "stations in Veris on Sunday.\n", doc_id="dWA", published="2025-05-06")
+    b = analyze_text("Veris count disputed\n\nThe commission published results from 9,100 polling stations in Veris "
+                     "on Sunday, and 11,000 polling stations had reported by Monday.\n", doc_id="dWB",
+                     published="2025-05-06")
+    entities = resolve_entities(a.entities + b.entities)
+    out = align_story(Story(id="SW", title="t", docs=["dWA", "dWB"]), [a, b], entities)
+    conflicts = [x for x in out if x.relation == "conflict"]
+    assert not any("12,000" in x.a.text + x.b.text for x in conflicts)

@@ -21,6 +21,10 @@ TOLERANCE = 0.02
 SAME_QUANTITY = 0.5  # evidence that two figures count one thing (agree)
 SAME_QUANTITY_CONFLICT = 0.6  # ... enough to say two sources disagree about it
 _WORDS = re.compile(r"[^\W\d_]+")
+_OF_WHOLE = re.compile(r"(?i)\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?:about\s+|around\s+|some\s+|nearly\s+)?$")
+_PART_OF = re.compile(r"(?i)^\s*(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?"
+                      r"(?:\d[\d,.]*|[a-z]+\s+(?:hundred|thousand|million))")
 
 
 def _unit(n: NumberClaim) -> str:
@@ -105,6 +109,8 @@ class _Figure:
                     words[s] = 0.5
         self.words = words
         self.entities = (unit.entities if unit is not None else index.within(n.doc, *span)) - {None}
+        self.part = bool(_PART_OF.match(text[n.end:n.end + 40]))  # "11,200 of 14,000 stations": a share
+        self.whole = bool(_OF_WHOLE.search(text[max(0, n.start - 40):n.start]))  # ... and 14,000 the whole
 
 
 def _same_quantity(a: _Figure, b: _Figure) -> tuple[float, dict] | None:
@@ -118,6 +124,10 @@ def _same_quantity(a: _Figure, b: _Figure) -> tuple[float, dict] | None:
         return None  # the dead and the injured are different quantities
     if bool(a.measure) != bool(b.measure):
         return None
+    if a.part != b.part:
+        return None  # a part ("11,200 of the stations") and a whole are different quantities
+    if a.whole != b.whole and not _consistent(na, nb):
+        return None  # "of 14,000 stations" is a total; a bare "11,200 stations" may be a part of it
     about = _jaccard(a.about, b.about)
     claim = _weighted_jaccard(a.words, b.words)
     shared_ents = a.entities & b.entities
