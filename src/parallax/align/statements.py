@@ -7,8 +7,8 @@ close synonyms and casualty measures as one class; figures as figures; names cou
 entity tokens; words that only identify a participant at half weight), after these gates cap a
 pair below the threshold (the reasons land in ``features["not_same"]``):
 - too little shared: one token, or less weight than one word only two units share, and no figure;
-- only modifiers shared: nothing in common in either claim's predicate core or names (time words
-  such as 'Saturday' or 'second day' say when, not what);
+- only modifiers shared: no word in common in both claims' predicate cores (names are the story's
+  cast, and time words such as 'Saturday' or 'second day' say when, not what);
 - different figures, counts or dates ("42 killed" / "130 injured", "eight containers" / "six");
 - different speakers, when both are named people: two people's words are two statements;
 - negation on one side only scores NEGATION_MISMATCH times lower.
@@ -47,6 +47,7 @@ from parallax.align.units import (
     shared_figures,
     units_comparable,
 )
+from parallax.extract.lexicon import TITLE_NOUNS
 from parallax.model import Alignment, DocAnalysis, Entity, Ref, Story
 
 SAME_SENTENCE = 0.28  # mutual-best score at which two claims (or sentences) say the same thing
@@ -126,8 +127,9 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
         score *= NEGATION_MISMATCH
     if (mass < w.min_mass or len(shared) < 2) and not nums:
         capped.append("too little shared")  # one word, however rare, is a topic, not a claim
-    core_shared = [t for t in shared if t.startswith(ENT_PREFIX) or t not in a.peripheral and t not in b.peripheral
-                   and t not in TIME_STEMS]
+    # a name both mention is the story's cast: what they assert of it must share a word too
+    core_shared = [t for t in shared if not t.startswith(ENT_PREFIX) and t not in a.peripheral
+                   and t not in b.peripheral and t not in TIME_STEMS]
     if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
         capped.append("only modifiers shared")
     # "42 killed" / "130 injured", or this week's fire and one three years ago: not one claim
@@ -198,6 +200,8 @@ def _person_speakers(u: Unit, index: EntityIndex) -> list[str] | None:
     name = (u.speaker_name or "").strip()
     words = name.split()
     if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):  # a name the resolver did not place
+        return [name]
+    if 1 <= len(words) <= 4 and words[-1].casefold() in TITLE_NOUNS:  # "the commission chairwoman"
         return [name]
     return None
 
