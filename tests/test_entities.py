@@ -129,6 +129,18 @@ def test_capital_as_actor_joins_country_but_place_stays_city(analyze):
     assert city is not None and city is not norway
 
 
+def test_capital_acting_in_a_relative_clause_or_left_in_a_state_is_the_state(analyze):
+    text = ("The dispute is awkward for Oslo, which has courted foreign shipyards for years. "
+            "The ruling leaves Oslo in a difficult position. Delegates left Oslo in March.")
+    ents = analyze(text)
+    first, second = text.index("Oslo,"), text.index("Oslo in a")
+    state = ents.at(first, first + 4)
+    assert state is not None and state.name == "Norway" and state.type == "GPE"  # named after the state
+    assert ents.at(second, second + 4) is state
+    third = text.index("Oslo in March")
+    assert ents.at(third, third + 4) is not state  # a departure from the city
+
+
 def test_facility_named_by_a_noun_after_it(analyze):
     text = ("The leaders met at the Kuranda Cosmodrome on Monday. Kuranda was chosen because "
             "the Kuranda spaceport hosts the new launch pad.")

@@ -399,6 +399,9 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
         e = Entity(id=f"{ad.id}-e{len(entities) + 1}", name="", type=cl.type, docs=[ad.id],
                    roles=roles.get(ci, []))
         e.name = ad.orig_text(*_name_span(cl))
+        if cl.country and all(m.kind == "metonym" for m in cl.mentions):
+            # "Moscow said": the entity is the state its capital stands for, named as the state
+            e.name = lx.country_name(cl.country) or e.name
         for m in cl.mentions:
             mention = ad.mention(m.start, m.end)
             e.mentions.append(mention)

@@ -33,7 +33,7 @@ from parallax.resolve.names import (
     person_score,
     phonetic,
 )
-from parallax.resolve.places import COMPASS, clean_place, country_code, country_name
+from parallax.resolve.places import COMPASS, clean_place, country_name, state_code
 
 PLACE_TYPES = {"GPE", "LOC"}
 # types whose names may denote a country/government (spaCy often tags "PRC" or "UAE" as ORG)
@@ -104,7 +104,7 @@ class _Resolver:
         name = e.name.strip()
         if e.type == "ORG" and len(name.replace(".", "")) <= 3:
             return None  # "AI", "IT": organisations, not Anguilla or Italy
-        return country_code(name)
+        return state_code(name)  # a capital's entity is the city; "Moscow said" joined Russia in its document
 
     # -- cluster bookkeeping -----------------------------------------------------------
     def _merge(self, i: int, j: int, score: float, rule: str, features: dict) -> None:
