@@ -251,6 +251,15 @@ def test_persons_before_and_last_compatible(analyze):
     ("the agency's chief executive", ("chief executive", "agency")),
     ("Council member", ("council member", None)),
     ("Board chairman", ("board chairman", None)),
+    ("Foreign ministry spokeswoman", ("spokeswoman", "Foreign ministry")),
+    ("Transport Department official", ("official", "Transport Department")),
+    ("police chief", ("police chief", None)),
+    ("an analyst at the Baltic Institute in Riga", ("analyst", "Baltic Institute")),
+    ("the top Democrat on the Senate Ports Committee", ("top Democrat", "Senate Ports Committee")),
+    ("an expert on Norway", ("expert on Norway", None)),
+    ("a senior fellow at the forum", ("senior fellow", "forum")),
+    ("Ruritanian Science and Education Minister", ("science and education minister", "Ruritanian")),
+    ("the Exchequer's acting under secretary for customs", ("acting under secretary for customs", "Exchequer")),
 ])
 def test_parse_role(phrase, expected):
     assert parse_role(phrase) == expected
@@ -604,3 +613,56 @@ def test_a_role_given_with_a_shared_surname_picks_the_person_holding_it(analyze)
     off = text.index("Calvo, the mayor")
     assert ents.at(off, off + 5) is ents.find("Pablo Calvo")
     assert ents.find("Tordera").type == "GPE"  # "the mayor of X": a place, not a person
+
+
+def test_role_after_the_cue_verb_with_a_possessive_organisation(analyze):
+    ents = analyze('"The rules are clear," said Oriane Vasseur, the Exchequer\'s deputy commissioner for customs '
+                   'and excise. Vasseur added nothing.')
+    assert ("deputy commissioner for customs and excise", "Exchequer") in roles_of(ents.find("Oriane Vasseur"))
+
+
+def test_title_premodifier_holding_the_organisation(analyze):
+    ents = analyze("Foreign ministry spokesman Teodor Halvik told a briefing that talks would go on. "
+                   "Later, Norwegian interior ministry spokeswoman Ingrid Sole said the same.")
+    assert ("spokesman", "Foreign ministry") in roles_of(ents.find("Teodor Halvik"))
+    assert ("spokeswoman", "Norwegian interior ministry") in roles_of(ents.find("Ingrid Sole"))
+
+
+def test_a_persons_possessive_is_not_an_organisation(analyze):
+    ents = analyze("Pavel Orlik was arrested on Monday. Orlik's lawyer, Marta Keszler, said he was innocent.")
+    assert roles_of(ents.find("Marta Keszler")) == {("lawyer", None)}
+
+
+def test_left_role_stops_at_a_preposition_and_keeps_coordinated_portfolios(analyze):
+    ents = analyze("Talks between Ruritanian President Emil Vardan and his guests ended. The deal was signed on "
+                   "Friday by Ruritanian President Emil Vardan. Ruritanian Science and Education Minister "
+                   "Hana Loos said schools would benefit. Ruritania's culture and sport minister, Jan Pekar, agreed.")
+    rv = roles_of(ents.find("Emil Vardan"))
+    assert rv and all(r == ("president", "Ruritanian") for r in rv)
+    assert ("science and education minister", "Ruritanian") in roles_of(ents.find("Hana Loos"))
+    assert ("culture and sport minister", "Ruritania") in roles_of(ents.find("Jan Pekar"))
+
+
+def test_participle_qualifier_and_name_of_organisation(analyze):
+    ents = analyze("Boris Anikin, a leading research fellow at the Institute of Steppe Studies, told a radio station "
+                   "that prices would rise. According to Olga Petrenko of the Center for Grain Analysis, exports "
+                   "could fall.")
+    assert ("leading research fellow", "Institute of Steppe Studies") in roles_of(ents.find("Boris Anikin"))
+    olga = ents.find("Olga Petrenko")
+    assert olga is not None and olga.type == "PERSON"
+    assert (None, "Center for Grain Analysis") in roles_of(olga)
+
+
+def test_organisation_out_of_the_role(analyze):
+    ents = analyze("The figures come from the Nordic Policy Forum, a think tank. \"It is late,\" said Erik Dahl, a "
+                   "senior fellow at the forum. Lena Mork, an analyst at the Baltic Institute in Riga, agreed. "
+                   "Sen. Ruth Calder, the top Republican on the Senate Ports Committee, said she would ask.")
+    assert ("senior fellow", "Nordic Policy Forum") in roles_of(ents.find("Erik Dahl"))
+    assert ("analyst", "Baltic Institute") in roles_of(ents.find("Lena Mork"))
+    assert ("top Republican", "Senate Ports Committee") in roles_of(ents.find("Ruth Calder"))
+
+
+def test_role_noun_with_an_organisation_for_a_postpositive_title(analyze):
+    ents = analyze("Igor Brodsky, director general of Arkamex, spoke first. The Arkamex chief declined to say more.")
+    igor = ents.find("Igor Brodsky")
+    assert igor is not None and "The Arkamex chief" in forms(igor)

@@ -245,6 +245,7 @@ def _person_spans(cands: list[Cand]) -> list[tuple[int, int]]:
 def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> dict[int, list[RoleFact]]:
     """Role facts per cluster index, from phrases around each of its name mentions."""
     pspans = _person_spans(cands)
+    people = _person_name_keys(clusters)
     out: dict[int, list[RoleFact]] = {}
     for ci, cl in enumerate(clusters):
         if cl.type != "PERSON":
@@ -256,6 +257,8 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
                 continue
             for ph in role_phrase_spans(ad.doc, m.start, m.end, pspans):
                 role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
+                if org and lx.name_key(org) in people:
+                    org = None  # "Roe's lawyer, X": a person's possessive names no organisation
                 if not (role or org) or (role, org) in seen:
                     continue
                 seen.add((role, org))
@@ -263,6 +266,23 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
                 facts.append(RoleFact(doc=ad.id, role=role, organization=org, start=s, end=e))
         if facts:
             out[ci] = facts
+    return out
+
+
+def _person_name_keys(clusters: list[Cluster]) -> set[str]:
+    """Name keys of the people of a document named in full: their names as written and their surnames
+    (a lone capitalised word the tagger took for a person may be a place: "X's foreign minister")."""
+    out: set[str] = set()
+    for cl in clusters:
+        if cl.type != "PERSON" or not any(m.kind == "name" and len(m.text.split()) >= 2 for m in cl.mentions):
+            continue
+        for m in cl.mentions:
+            if m.kind != "name":
+                continue
+            out.add(lx.name_key(m.text))
+            fam, _ = person_short_keys(m.text)
+            if fam:
+                out.add(fam)
     return out
 
 
@@ -356,8 +376,10 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
     if not roles:
         return
     doc = ad.doc
-    # names block a role noun, adjectives inside it ("the Russian president") do not
+    # names block a role noun, adjectives inside it ("the Russian president") do not, nor an
+    # organisation's name before the title ("the Acme chief": checked against the role's organisation)
     taken = sorted((c.start, c.end) for c in cands if c.label != "NORP")
+    org_spans = {(c.start, c.end) for c in cands if c.label == "ORG" and c.kind == "name"}
     starts = [s for s, _ in taken]
     for tok in doc:
         if tok.lower_ not in lx.ROLE_HEADS:  # cheap filter: most tokens are not title nouns
@@ -372,7 +394,8 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
             continue
         s_char, e_char = doc[start_i].idx, tok.idx + len(tok.text)
         k = bisect_left(starts, s_char)
-        if any(a < e_char and s_char < b for a, b in taken[max(k - 1, 0): k + 2]):
+        if any(a < e_char and s_char < b and not ((a, b) in org_spans and s_char <= a and b <= tok.idx)
+               for a, b in taken[max(k - 1, 0): k + 2]):
             continue
         best, best_pos = None, -1
         for ci, facts in roles.items():

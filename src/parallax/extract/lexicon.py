@@ -47,7 +47,7 @@ TITLE_NOUNS = frozenset(
     teacher student historian author writer novelist analyst-at-large superintendent pastor priest bishop
     cardinal archbishop imam rabbi monk cleric governor-general mediator observer inspector-general
     lobbyist consultant specialist technician pilot astronaut cosmonaut spy agent detective chief-of-staff
-    aide staffer staff clerk registrar director-general undersecretary under-secretary
+    aide staffer staff clerk registrar director-general undersecretary under-secretary democrat republican
     """.split()
 ) | _PROFESSIONS
 # Title nouns that name a person when used alone with "the" ("the president said").
@@ -81,6 +81,7 @@ ROLE_MODIFIERS = frozenset(
     """
     senior junior chief deputy vice acting former ex- emeritus associate assistant executive general
     principal lead head managing special top retired interim permanent visiting adjunct research prime
+    leading
     """.split()
 )
 
@@ -149,7 +150,7 @@ BODY_NOUNS = frozenset(
     ministry department agency authority council commission committee court union association federation
     board office trust regulator watchdog inquiry panel tribunal police army military navy government
     parliament assembly senate congress cabinet administration service institute university school hospital
-    party embassy consulate organisation organization bureau directorate secretariat inspectorate
+    party embassy consulate organisation organization bureau directorate secretariat inspectorate forum
     """.split()
 )
 # Name words an anaphor may stand for beyond its own head ("the regulator" ~ "... Authority").

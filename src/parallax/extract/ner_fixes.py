@@ -266,6 +266,19 @@ def _role_follows(doc: Doc, end: int) -> bool:
     return False
 
 
+def _affiliation_follows(doc: Doc, start: int, end: int) -> bool:
+    """'Olga Petrenko of the Center for Grain Analysis': a given name and a surname, then "of" and an
+    organisation's name (ending in its head word) -- a person and where they work."""
+    if end - start != 2 or not lx.is_given_name(doc[start].text) or end + 2 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    words = []
+    while k < len(doc) and (_is_cap(doc[k]) or doc[k].lower_ in _SCAN_CONNECTORS and words):
+        words.append(doc[k].text)
+        k += 1
+    return any(w in lx.ORG_HEADS for w in words[:1] + words[-1:])
+
+
 def _title_precedes(doc: Doc, start: int) -> bool:
     """A lowercase title noun right before a name ("spokesman X", "strategic communications X")."""
     if start == 0:
@@ -351,6 +364,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         span = doc[s:e]
         if label in ("ORG", "GPE", "FAC", "PRODUCT") and _looks_like_person_name(span) and (
             _role_follows(doc, e) or _title_precedes(doc, s) or _title_appositive_before(doc, s, e)
+            or _affiliation_follows(doc, s, e)
         ) and lx.country_code(span.text) is None:
             label, titled = "PERSON", True
         elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
