@@ -666,3 +666,55 @@ def test_role_noun_with_an_organisation_for_a_postpositive_title(analyze):
     ents = analyze("Igor Brodsky, director general of Arkamex, spoke first. The Arkamex chief declined to say more.")
     igor = ents.find("Igor Brodsky")
     assert igor is not None and "The Arkamex chief" in forms(igor)
+
+
+def test_a_name_whose_nationality_adjective_the_article_uses_is_a_state(analyze):
+    text = ("Talks between Halviran President Ana Ruiz and Ostlandic President Tom Berg ended. Halvira will hold "
+            "a stake in the venture, and Halviran lawmakers approved the budget. Halvira's embassy declined to "
+            "comment.")
+    ents = analyze(text)
+    e = ents.find("Halvira")
+    assert e is not None and e.type == "GPE" and len(e.mentions) == 2
+
+
+def test_capital_named_in_apposition_is_a_place(analyze):
+    text = ("The foreign minister made a trip to Tarvel, the Kelvorian capital, in May. "
+            "The treaty was signed in Orsk, the Ostlandic capital, under heavy security.")
+    ents = analyze(text)
+    for name in ("Tarvel", "Orsk"):
+        e = ents.find(name)
+        assert e is not None and e.type == "GPE", name
+
+
+def test_town_after_in_stays_apart_from_the_plant_named_after_it(analyze):
+    text = ("The accord, signed in Brenvik on Friday, covers a new plant. Critics said the Brenvik plant "
+            "would pollute the river.\n\nAdditional reporting by Ana Lind in Brenvik")
+    ents = analyze(text)
+    off = text.index("Brenvik on")
+    town = ents.at(off, off + 7)
+    plant = ents.find("Brenvik plant")
+    assert town is not None and town.type == "GPE" and plant is not None and plant.type == "FAC"
+    assert town is not plant
+
+
+def test_world_regions_are_locations(analyze):
+    text = "Most of the parts had passed through Central Asia or the Caucasus before reaching the front."
+    ents = analyze(text)
+    for name in ("Central Asia", "Caucasus"):
+        e = ents.find(name)
+        assert e is not None and e.type == "LOC", name
+
+
+def test_sea_after_an_indefinite_article_is_no_facility(analyze):
+    text = "The cargo was seized at a Baltic Sea port on Monday, customs officers said."
+    ents = analyze(text)
+    e = ents.find("Baltic Sea")
+    assert e is not None and e.type == "LOC" and forms(e) == {"Baltic Sea"}
+
+
+def test_port_named_before_a_role_opening_a_clause_is_no_person(analyze):
+    text = ("Inspectors opened the containers at the port of Kestrovik on Monday. The Morvan remained moored "
+            "at Kestrovik, a port official told Baltnews by telephone.")
+    ents = analyze(text)
+    e = ents.find("Kestrovik")
+    assert e is not None and e.type == "GPE" and len(e.mentions) == 2 and not e.roles

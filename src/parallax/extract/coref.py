@@ -178,6 +178,15 @@ def _is_actor(doc: Doc, c: Cand) -> bool:
     return False
 
 
+def _locative(doc: Doc, c: Cand) -> bool:
+    """The mention is the object of "in"/"near"/"outside" ("talks in X")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside", "around", "inside")
+
+
 def _left_in_a_state(verb) -> bool:
     """'The deal leaves X in a difficult position' / 'left X with few options': "leave" with a state
     after its object puts a party somewhere figuratively; "left X in May" is a departure."""
@@ -246,6 +255,8 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         if (first := org_first_word(c)) is not None:
             short_keys.add(first)
 
+    fac_cores = {core_key(c.text, "FAC") for c in cands if c.kind == "name" and c.label == "FAC"
+                 and len(_tokens(c.text)) >= 2 and core_key(c.text, "FAC") != lx.name_key(c.text)}
     for c in cands:
         if c.kind == "direction":
             deferred.append(c)
@@ -266,6 +277,9 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             continue
         words = _tokens(c.text)
         key = _name_key_of(c, words)
+        if c.label in ("GPE", "LOC") and key in fac_cores and _locative(doc, c):
+            cl = add(c, "P:" + key)  # "signed in X" beside "the X plant": the town, not the plant
+            continue
         if c.label in ("ORG", "FAC") and len(short_of.get(key, ())) == 1 and key not in short_of[key]:
             key = next(iter(short_of[key]))  # "X Shipping" -> the cluster of "X Shipping plc"
         if (len(words) == 1 or c.label == "PERSON") and key in short_keys and "N:" + key not in by_key:

@@ -390,12 +390,42 @@ PLACE_NOUNS_AFTER = frozenset(
     "village town city commune parish borough township".split()
 )
 # Lowercase nouns that, with "of", introduce a territory's name ("the province of X", "the town of X").
-PLACE_NOUNS_OF = PLACE_NOUNS_AFTER | frozenset({"state", "republic", "island", "islands", "kingdom"})
+PLACE_NOUNS_OF = PLACE_NOUNS_AFTER | frozenset({"state", "republic", "island", "islands", "kingdom", "port",
+                                                 "outskirts"})
 # Lowercase nouns after a name that make it a natural feature ("the X river").
 GEO_FEATURE_NOUNS = frozenset(
     "river lake valley mountains mountain sea bay gulf island islands desert glacier volcano peninsula "
     "coast basin delta canyon plateau strait creek ravine lagoon forest".split()
 )
+# Regions of the world (a general geographic lexicon): locations, never organisations or people.
+WORLD_REGIONS = frozenset(
+    """caucasus balkans baltics scandinavia sahel maghreb levant siberia arctic antarctic antarctica caribbean
+    mediterranean transcaucasia eurasia oceania americas indochina patagonia anatolia mesopotamia
+    middle-east indo-pacific asia-pacific""".split()
+)
+_CONTINENTS = frozenset("asia africa europe america americas oceania eurasia caucasus balkans".split())
+_REGION_QUALIFIERS = frozenset(
+    "central eastern western northern southern east west north south southeast southwest northeast northwest "
+    "sub-saharan latin middle near far inner outer continental".split()
+)
+
+
+def is_world_region(text: str) -> bool:
+    """'Central Asia', 'the Caucasus', 'Sub-Saharan Africa', 'the Middle East' (not a country's name:
+    "South Africa")."""
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    words = t.lower().replace("–", "-").split()
+    if not words or len(words) > 3 or country_code(t) is not None:
+        return False
+    if len(words) == 1:
+        return words[0] in WORLD_REGIONS or words[0] in _CONTINENTS
+    if " ".join(words) in ("middle east", "near east", "far east", "horn of africa", "persian gulf", "asia pacific"):
+        return True
+    return words[-1] in _CONTINENTS and all(w in _REGION_QUALIFIERS for w in words[:-1])
+
+
 # Titles whose "of" complement is a territory ("the mayor of X", "the governor of X").
 TERRITORY_TITLES = frozenset("mayor mayoress governor prefect burgomaster alcalde".split())
 # What only a territory (not a people, not a firm) owns: "X's government", "X's health ministry".

@@ -260,7 +260,9 @@ def _role_follows(doc: Doc, end: int) -> bool:
         return False
     for t in doc[end + 1: end + 6]:
         if t.lower_ in lx.TITLE_NOUNS:
-            return True
+            # "moored at X, a port official told ...": the title opens a new clause, it is not X's
+            return not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+                        and doc[end - 1].dep_ == "pobj")
         if not (t.lower_ in ("a", "an", "the") or t.lower_ in lx.ROLE_MODIFIERS or t.pos_ in ("ADJ", "NOUN")):
             return False
     return False
@@ -358,7 +360,8 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         s, e, titled = _trim(doc, s, e, label)
         if s >= e:
             continue
-        fac_end = _facility_extend(doc, s, e) if label != "NORP" else None
+        fac_end = _facility_extend(doc, s, e) if label != "NORP" and not (
+            s > 0 and doc[s - 1].lower_ in ("a", "an")) else None  # "a X Sea port": some port, not a name
         if fac_end is not None:
             e, label = fac_end, "FAC"
         span = doc[s:e]
@@ -391,10 +394,16 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
 
     cands = ner_scan.scan_missed(doc, cands)
     ner_scan.extend_to_known_names(doc, cands)
+    from parallax.extract import ner_places
+
+    cands = ner_places.capital_appositives(doc, cands)
     ner_scan.relabel_by_context(doc, cands)
     ner_scan.reconcile_org_person(doc, cands)
     cands = _dedupe(ner_scan.propagate(doc, cands))
     ner_scan.reconcile_org_person(doc, cands)
+    ner_places.states_by_demonym(doc, cands)
+    ner_places.places_after_in(doc, cands)
+    ner_places.world_regions(cands)
     _outlet_is_an_organisation(ad, cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands

@@ -363,7 +363,7 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
             return "LOC"
         # "the X gold mine", "the X power station": a facility named before its kind (not "the
         # Nordic port of Y", where Y names the port and the adjective only describes it)
-        k = e
+        k = e if not (prev is not None and prev.lower_ in ("a", "an") or _natural_feature(c.text)) else len(doc)
         while k < min(e + 3, len(doc)) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
             if doc[k].lower_ in lx.FACILITY_HEADS and doc[k].pos_ == "NOUN":
                 if k + 2 < len(doc) and doc[k + 1].lower_ == "of" and doc[k + 2].text[:1].isupper():
@@ -393,6 +393,12 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
     if _company_appositive(doc, s, e):
         return "ORG"
     return None
+
+
+def _natural_feature(text: str) -> bool:
+    """'X Sea', 'X River': a natural feature's name, never a facility's by a noun after it."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].lower() in lx.GEO_FEATURE_NOUNS
 
 
 def _company_appositive(doc: Doc, s: int, e: int) -> bool:
@@ -430,10 +436,11 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
         if t == _TERRITORY_OF:
             t = "GPE"
             strong.add(lx.name_key(c.text))
-        if t is not None and t != c.label:
+        if t is not None:
             if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
                 continue  # "the Nevada gold mine": a known place stays one
-            found.setdefault(lx.name_key(c.text), t)  # the first mention with a cue decides
+            # the first mention with a cue decides, also for mentions the tagger typed otherwise
+            found.setdefault(lx.name_key(c.text), t)
     if not found:
         return
     for c in cands:
