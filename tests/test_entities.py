@@ -718,3 +718,68 @@ def test_port_named_before_a_role_opening_a_clause_is_no_person(analyze):
     ents = analyze(text)
     e = ents.find("Kestrovik")
     assert e is not None and e.type == "GPE" and len(e.mentions) == 2 and not e.roles
+
+
+def test_company_short_name_before_a_noun_and_full_name_after_a_nationality_word(analyze):
+    text = ("The Orsa, a Caspian Lumen freighter that was to carry the containers to a Russian port, remained "
+            "moored. Officials blacklisted Caspian Lumen Shipping on Monday.")
+    ents = analyze(text)
+    e = ents.find("Caspian Lumen Shipping")
+    assert e is not None and e.type == "ORG"
+    assert forms(e) == {"Caspian Lumen Shipping", "Caspian Lumen"}
+
+
+def test_company_named_only_in_apposition_with_a_company_noun(nlp):
+    from parallax.extract.ner_scan import scan_missed
+
+    doc = nlp("Shares of Varo Optics, a Tarvel-based maker of camera lenses whose main customer is abroad, "
+              "fell 4 percent on Thursday. Kim Lund, a keen maker of kites, agreed.")
+    found = {(c.text, c.label) for c in scan_missed(doc, [])}
+    assert ("Varo Optics", "ORG") in found
+    assert not any(t == "Kim Lund" for t, _ in found)  # a given name opens a person's name
+
+
+def test_works_named_after_a_place_is_one_name(analyze):
+    text = "The first tanks had already been overhauled at the Brodsky armor works. [...] Deliveries start soon."
+    ents = analyze(text)
+    e = ents.find("Brodsky armor works")
+    assert e is not None and e.type in ("FAC", "ORG") and forms(e) == {"Brodsky armor works"}
+    ents = analyze("The Brodsky team works hard every day, its coach said.")
+    assert ents.find("Brodsky team works") is None
+
+
+def test_translator_note_marker_is_not_part_of_a_name(analyze):
+    text = "The Halviran parliament [the National Assembly – Trans.] approved a record budget in October."
+    ents = analyze(text)
+    e = ents.find("National Assembly")
+    assert e is not None and e.type == "ORG" and forms(e) == {"National Assembly"}
+    assert not any("Trans" in m.text for x in ents.entities for m in x.mentions)
+
+
+def test_outlet_named_in_its_own_text_is_one_organisation(analyze):
+    text = ("Tanks for chips\n\nFrom Vechernyi Kurier, Nov. 3, 2025, Condensed text:\n\nThe talks lasted six hours, "
+            "Vechernyi Kurier has learned. \"We had no buyers,\" the director told Vechernyi Kurier.")
+    ents = analyze(text, outlet="Vechernyi Kurier")
+    e = ents.find("Vechernyi Kurier")
+    assert e is not None and e.type == "ORG" and len(e.mentions) == 3 and forms(e) == {"Vechernyi Kurier"}
+
+
+def test_wire_credit_names_people(analyze):
+    text = ("Port reopens\n\nThe port reopened on Monday, officials said.\n\n"
+            "(Reporting by Sanjar Ospanov and Lea Brandt; Editing by Tom Quell)")
+    ents = analyze(text)
+    for name in ("Sanjar Ospanov", "Lea Brandt", "Tom Quell"):
+        e = ents.find(name)
+        assert e is not None and e.type == "PERSON" and forms(e) == {name}, name
+
+
+def test_bare_profession_as_subject_refers_to_its_one_holder(analyze):
+    text = ("Pavel Orlik was arrested on Monday. Orlik's lawyer, Marta Keszler, said he was innocent. "
+            "The lawyer said a court had placed him under house arrest.")
+    ents = analyze(text)
+    e = ents.find("Marta Keszler")
+    assert e is not None and "The lawyer" in forms(e)
+    text = ("Jane Roe, an analyst at the Baltic Institute, said prices rose. A second analyst disagreed. "
+            "The analyst said prices would fall.")
+    ents = analyze(text)
+    assert "The analyst" not in forms(ents.find("Jane Roe"))  # an unnamed analyst came in between

@@ -406,8 +406,49 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
         if best is not None:
             clusters[best].mentions.append(
                 Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
+    _profession_mentions(ad, clusters, roles, taken)
     for cl in clusters:
         cl.mentions.sort(key=lambda m: m.start)
+
+
+# Professions people are named with ("X's lawyer, Y"): "the lawyer said" refers back to the one holder,
+# unless an unnamed one ("a lawyer for the family") came in between.
+_NAMED_PROFESSIONS = frozenset("lawyer attorney analyst economist researcher scholar scientist engineer "
+                               "journalist".split())
+
+
+def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
+                         taken: list[tuple[int, int]]) -> None:
+    """'The lawyer said ...': a bare profession as a subject refers to the one person the article gave
+    that profession, when no one else was given it and no unnamed holder was mentioned since."""
+    doc = ad.doc
+    for tok in doc:
+        if tok.lower_ not in _NAMED_PROFESSIONS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to", ","):
+            continue
+        s_char, e_char = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        if any(a < e_char and s_char < b for a, b in taken):
+            continue
+        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) == tok.lower_ for f in facts)]
+        if len(holders) != 1 or (last := clusters[holders[0]].last_before(s_char)) < 0:
+            continue
+        own = [(f.start, f.end) for f in roles[holders[0]]]
+        unnamed = False
+        for t in doc[:tok.i - 1]:
+            if t.idx < last or t.lower_ != tok.lower_:
+                continue
+            if any(d.lower_ in ("a", "an", "another", "one") for d in t.children if d.dep_ == "det"):
+                o = ad.orig_span(t.idx, t.idx + len(t.text))[0]
+                if not any(a is not None and a <= o < b for a, b in own):
+                    unnamed = True
+                    break
+        if not unnamed:
+            clusters[holders[0]].mentions.append(
+                Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
 
 
 def extract_entities(ad: AnalyzedDoc) -> DocEntities:

@@ -116,6 +116,7 @@ def scan_missed(doc: Doc, cands: list[Cand]) -> list[Cand]:
     added += _acronyms(doc, cov, lines)
     added += _institutions(doc, cov)
     added += _introduced_people(doc, cov, lines)
+    added += _appositive_companies(doc, cov, lines)
     for c in added:
         c2 = _relabel(c, doc)
         if c2 is not None:
@@ -249,6 +250,45 @@ def _introduced_people(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
                 cov[k] = True
         i = max(j, i + 1)
     return out
+
+
+_COMPANY_NOUNS = lx.COMPANY_ANAPHORS | lx.ORG_DESCRIPTORS
+
+
+def _appositive_companies(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
+    """'Shares of Acme Precision, a Y-based maker of pumps, fell': a capitalised run NER skipped whose
+    appositive is a company noun ("maker", "firm", "supplier") names a company."""
+    out = []
+    texts = _Toks.of(doc).text
+    i, n = 0, len(doc)
+    while i < n:
+        w = texts[i]
+        if cov[i] or not (w[:1].isupper() and w.isalpha()) or lx.is_given_name(w):
+            i += 1
+            continue
+        t = doc[i]
+        if lines.is_caps(t.idx) or t.is_sent_start or i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+            i += 1
+            continue
+        j = _name_run(doc, i, cov)
+        if 1 <= j - i <= 4 and all(doc[k].pos_ == "PROPN" for k in range(i, j)) and _company_noun_follows(doc, j):
+            out.append(Cand(t.idx, doc[j - 1].idx + len(texts[j - 1]), "ORG", doc[i:j].text))
+            for k in range(i, j):
+                cov[k] = True
+        i = max(j, i + 1)
+    return out
+
+
+def _company_noun_follows(doc: Doc, j: int) -> bool:
+    """', a/an/the [modifiers] <company noun>' right after token j-1, the noun heading the appositive."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[j + 2: j + 8]:
+        if t.lower_ in _COMPANY_NOUNS and t.pos_ == "NOUN":
+            return t.head.i < j or t.dep_ == "appos"
+        if t.is_punct and t.text != "-" or t.lower_ in ("of", "that", "which", "who") or t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            return False
+    return False
 
 
 def _extend_given_names(doc: Doc, cands: list[Cand], lines: _Lines) -> None:
@@ -462,6 +502,10 @@ def extend_to_known_names(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.kind == "name" and len(c.text.split()) >= 2 and c.label in ("ORG", "FAC", "PERSON"):
             full.setdefault(lx.name_key(c.text), c.label)
+            if c.label == "ORG":  # "a [Acme] Meridian freighter": the short name of "Acme Meridian Shipping"
+                for f in org_short_forms(c.text, c.label):
+                    if " " in f:
+                        full.setdefault(lx.name_key(f), "ORG")
     if not full:
         return
     cov = _covered(doc, cands)
@@ -480,6 +524,10 @@ def extend_to_known_names(doc: Doc, cands: list[Cand]) -> None:
             longer = doc[span.start:e]
             label = full.get(lx.name_key(longer.text))
             if label is not None:
+                while label == "ORG" and e < len(doc) and not cov[e] and doc[e].text[:1].isupper() and (
+                        doc[e].lower_ in lx.COMPANY_HEADS or doc[e].lower_ in lx.LEGAL_FORMS):
+                    e += 1  # "[Acme Meridian] Shipping": the company's full name
+                    longer = doc[span.start:e]
                 for k in range(span.end, e):
                     cov[k] = True
                 c.end, c.text, c.label = longer.end_char, longer.text, label
