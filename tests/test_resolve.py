@@ -260,3 +260,23 @@ def test_seed_entities_against_gold(seed_corpus):
     lee = [e for e in result.entities if any(m.text == "Lee Choon Geun" for m in e.mentions)]
     assert lee and any(m.text == "Lee Chun-geun" for m in lee[0].mentions) and len(lee[0].docs) == 2
     assert not os.environ.get("PARALLAX_PRINT") or print(report)
+
+
+def test_one_state_body_under_its_long_short_and_qualified_names():
+    ents = [
+        ent("d1", 1, "US Treasury Department", "ORG"),
+        ent("d2", 1, "Treasury Department (United States)", "ORG", forms=("Treasury Department", "Treasury")),
+        ent("d3", 1, "US Treasury", "ORG"),
+        ent("d1", 2, "foreign ministry (Norway)", "ORG", forms=("foreign ministry",)),
+        ent("d2", 2, "Norway’s foreign ministry", "ORG"),
+        ent("d3", 2, "Swedish foreign ministry", "ORG"),
+        ent("d4", 1, "Foreign Ministry (South Korea)", "ORG", forms=("Foreign Ministry",)),
+        ent("d5", 1, "Russian Foreign Ministry", "ORG"),
+        ent("d5", 2, "Ministry of Foreign Affairs of Russia", "ORG"),
+    ]
+    out = resolve_entities(ents)
+    treasury = cluster_of(out, "d1-e1")
+    assert sorted(treasury.members) == ["d1-e1", "d2-e1", "d3-e1"]
+    assert treasury.name == "US Treasury Department"  # a name as written wins over one with the state added
+    assert together(out, "d1-e2", "d2-e2") and not together(out, "d1-e2", "d3-e2")
+    assert not together(out, "d4-e1", "d5-e1") and together(out, "d5-e1", "d5-e2")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from parallax.extract import lexicon as lx
+from parallax.extract.bodies import QUALIFIER_OPEN, home_country, national_body, written_name
 from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
 from parallax.extract.ner_scan import org_short_forms
@@ -451,6 +452,67 @@ def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[i
                 Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
 
 
+# Kinds of body an article refers back to with "the <kind>" ("the agency said").
+_DESCRIPTION_NOUNS = frozenset("""ministry department agency embassy consulate commission committee forum institute
+university bureau authority directorate secretariat inspectorate council""".split())
+
+
+def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
+    """'the agency', 'the ministry' (also as a title's organisation: "ministry spokeswoman X") refer back
+    to the body the article named with that word: the only one named so far, or the one named most
+    recently when the others were last named at least two sentences before it."""
+    doc = ad.doc
+    taken = [(c.start, c.end) for c in cands]
+    sent_of: dict[int, int] = {}
+    bodies: list[tuple[Cluster, set[str]]] = [
+        (cl, set().union(*(_words_of(m.text) for m in cl.mentions if m.kind == "name")))
+        for cl in clusters if cl.type in ("ORG", "FAC")]
+    if not bodies:
+        return
+    for tok in doc:
+        if tok.lower_ not in _DESCRIPTION_NOUNS or not tok.is_lower or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        described = prev.lower_ == "the"
+        as_owner = (tok.dep_ == "compound" and tok.head.lower_ in lx.TITLE_NOUNS and tok.head.i > tok.i
+                    and not any(ch.i < tok.i for ch in tok.children) and prev.lower_ not in ("a", "an")
+                    and not prev.text[:1].isupper() and prev.pos_ not in ("ADJ", "NOUN", "PROPN"))
+        if not (described or as_owner):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "for") or nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
+            continue  # "the ministry of X", "the agency X"
+        start = prev.idx if described else tok.idx
+        end = tok.idx + len(tok.text)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = {tok.lower_} | lx.ANAPHOR_NAME_WORDS.get(tok.lower_, frozenset())
+        options = [(cl.last_before(start), cl) for cl, names in bodies if words & names]
+        options = sorted((o for o in options if o[0] >= 0), key=lambda o: o[0], reverse=True)
+        if not options:
+            continue
+        if len(options) > 1:
+            if not sent_of:
+                for k, sent in enumerate(doc.sents):
+                    sent_of[sent.start_char] = k
+            def sent_index(offset: int) -> int:
+                return sent_of.get(doc.char_span(offset, offset + 1, alignment_mode="expand").sent.start_char, 0)
+            if sent_index(options[0][0]) < sent_index(options[1][0]) + 2:
+                continue  # two bodies of that kind named close together: ambiguous
+        options[0][1].mentions.append(Cand(start, end, "ORG", ad.norm.text[start:end], kind="description"))
+        taken.append((start, end))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+
+
+def _words_of(text: str) -> set[str]:
+    out = set()
+    for w in text.lower().replace("’", "'").split():
+        w = w.strip(".,'()")
+        out.update({w, w[:-1]} if w.endswith("s") and len(w) > 3 else {w})
+    return out
+
+
 def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     cands = fix_entities(ad)
     clusters = cluster_mentions(ad.doc, cands)
@@ -458,6 +520,7 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     roles = _record_roles(ad, clusters, cands)
     _role_org_mentions(ad, clusters, roles, cands)
     _role_noun_mentions(ad, clusters, roles, cands)
+    _description_mentions(ad, clusters, cands)
     entities: list[Entity] = []
     for ci, cl in enumerate(clusters):
         e = Entity(id=f"{ad.id}-e{len(entities) + 1}", name="", type=cl.type, docs=[ad.id],
@@ -466,6 +529,11 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
         if cl.country and all(m.kind == "metonym" for m in cl.mentions):
             # "Moscow said": the entity is the state its capital stands for, named as the state
             e.name = lx.country_name(cl.country) or e.name
+        elif cl.type == "ORG" and all(national_body(m.text) for m in cl.mentions if m.kind == "name"):
+            # "the foreign ministry": whose it is, when the article says (dateline, its sentence, focus)
+            code = home_country(ad.doc, cands, cl.mentions[0].start)
+            if code and (country := lx.country_name(code)):
+                e.name = f"{e.name}{QUALIFIER_OPEN}{country})"
         for m in cl.mentions:
             mention = ad.mention(m.start, m.end)
             e.mentions.append(mention)
@@ -486,12 +554,12 @@ def _resolve_common_owners(de: DocEntities) -> None:
             if org == POSSESSIVE_OWNER:
                 # "Its chief executive, X": the organisation named last before the phrase
                 hit = de._last_org(r.start if r.start is not None else 0, lambda _e: True)
-                r.organization = hit[1].name if hit is not None else None
+                r.organization = written_name(hit[1].name) if hit is not None else None
                 continue
             if org and org[:1].islower() and org.split()[-1].lower() in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
                 words = org.split()
                 named, body = de.org_referent(words[-1].lower(), r.start, words[:-1])
-                r.organization = named.name if named is not None else body or org
+                r.organization = written_name(named.name) if named is not None else body or org
 
 
 def _name_span(cl: Cluster) -> tuple[int, int]:

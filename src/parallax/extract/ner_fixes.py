@@ -461,6 +461,9 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
     ner_places.states_by_demonym(doc, cands)
     ner_places.places_after_in(doc, cands)
     ner_places.world_regions(cands)
+    from parallax.extract.bodies import body_cands
+
+    cands = _dedupe(body_cands(doc, cands))
     _outlet_is_an_organisation(ad, cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands

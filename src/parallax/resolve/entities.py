@@ -32,6 +32,8 @@ from parallax.resolve.names import (
     person_name,
     person_score,
     phonetic,
+    same_state_body,
+    state_body_key,
 )
 from parallax.resolve.places import COMPASS, clean_place, country_name, state_code
 
@@ -223,6 +225,11 @@ class _Resolver:
             if not ok:
                 return 0.0, "", {}
             return person_score(feats), "person-name", feats
+        if a.type == b.type == "ORG":
+            same = same_state_body(a.name, b.name)
+            if same is not None:  # "US Treasury" ~ "Treasury Department (United States)"; two states' ministries differ
+                return (0.9, "state-body", {"state_body": " ".join(x for x in state_body_key(a.name) if x)}) if same else (
+                    0.0, "", {})
         heads = BUSINESS_WORDS if a.type == b.type == "ORG" else FACILITY_WORDS if a.type == b.type == "FAC" else frozenset()
         s, feats = compare_orgs(org_tokens(a.name), org_tokens(b.name), heads)
         if s == 0 and a.type == b.type:
@@ -392,7 +399,8 @@ def _canonical_name(ents: list[Entity]) -> str:
         clean = name.strip()
         article = clean.casefold().startswith("the ")
         parts = len(person_name(clean).parts) if ents[0].type == "PERSON" else len(org_tokens(clean))
-        return (-parts, article, -freq[name], -len(clean), clean)
+        added = clean.endswith(")") and state_body_key(clean) is not None  # "(Country)" added at extraction
+        return (added, -parts, article, -freq[name], -len(clean), clean)
 
     names = sorted({e.name for e in ents}, key=key)
     best = names[0]
