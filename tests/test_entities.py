@@ -830,3 +830,15 @@ def test_the_agency_stays_unresolved_when_two_agencies_were_just_named(analyze):
             "the work would take a year.")
     ents = analyze(text)
     assert not any(m.text == "The agency" for e in ents.entities for m in e.mentions)
+
+
+def test_state_body_with_and_without_its_state_and_the_treasury_alone(analyze):
+    text = ("The US Treasury Department imposed sanctions on Monday. In a statement, the Treasury said more "
+            "would follow. The US State Department agreed, and a State Department spokesman said so. "
+            "Treasury Secretary Jane Holt declined to comment.")
+    ents = analyze(text)
+    treasury = ents.find("US Treasury Department")
+    assert treasury is not None and forms(treasury) == {"US Treasury Department", "Treasury"}
+    state = ents.find("US State Department")
+    assert state is not None and forms(state) == {"US State Department", "State Department"}
+    assert ("treasury secretary", None) in roles_of(ents.find("Jane Holt"))

@@ -100,8 +100,7 @@ def body_cands(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 # -- bodies named without their country -------------------------------------------------------
-# Single words that name a national body by themselves ("the Treasury").
-BODY_WORDS_ALONE = frozenset({"treasury", "exchequer"})
+BODY_WORDS_ALONE = lx.BODY_WORDS_ALONE
 
 
 def national_body(name: str) -> bool:

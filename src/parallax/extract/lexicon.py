@@ -444,6 +444,8 @@ LEGAL_FORMS = frozenset(
     "plc ltd ltd. limited inc inc. incorporated llc llp corp corp. co co. gmbh ag sa s.a. s.a sas sarl srl "
     "spa s.p.a. nv n.v. bv b.v. ab asa oy kk pte pty jsc ojsc pjsc ooo zao se lp".split()
 )
+# Portfolio words that name a state body by themselves ("the Treasury said").
+BODY_WORDS_ALONE = frozenset({"treasury", "exchequer"})
 # Capitalised single words that name a state institution when written so after "the" ("the Presidency").
 INSTITUTION_WORDS = frozenset(
     "Presidency Government Cabinet Parliament Senate Congress Treasury Judiciary Navy Army Police Ministry "

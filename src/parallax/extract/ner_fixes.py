@@ -109,8 +109,9 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
         return None
     if c.label in ("PERSON", "GPE", "LOC", "ORG", "NORP") and any(_MODEL_NUMBER.match(w) for w in words):
         return None
-    if c.label == "ORG" and len(words) == 1 and low in lx.PORTFOLIO_WORDS:
-        return None  # "Defense" out of "Russian Defense Minister X"
+    if c.label == "ORG" and len(words) == 1 and low in lx.PORTFOLIO_WORDS and not (
+            low in lx.BODY_WORDS_ALONE and not _title_after(doc, c.end)):
+        return None  # "Defense" out of "Russian Defense Minister X" (but "the Treasury said" is a body)
     if low in lx.NEWS_AGENCIES or low in lx.SEATS_OF_GOVERNMENT:
         c.label = "ORG"
         return c
@@ -121,6 +122,15 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
         elif c.label == "ORG" and lx.capital_country(c.text):
             c.label = "GPE"  # "the Oslo-based company": a capital, not an organisation
     return c
+
+
+def _title_after(doc: Doc, end: int) -> bool:
+    """A title word follows normalised offset `end` ("Treasury Secretary X")."""
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(doc.text) else None
+    i = span.start if span is not None else len(doc)
+    while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in lx.TITLE_NOUNS or doc[i].lower_ in lx.ROLE_MODIFIERS)
 
 
 def _split_slash(doc: Doc, span: Span) -> list[tuple[int, int]]:

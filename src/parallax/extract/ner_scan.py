@@ -569,10 +569,19 @@ def org_short_forms(text: str, label: str = "ORG") -> frozenset[str]:
         lead += 1
     if lead and len(words) - lead >= 2 and words[-1] in lx.ORG_HEADS:
         out.add(" ".join(words[lead:]))
+    # "US State Department" -> "State Department"; "US Treasury Department" -> "Treasury Department",
+    # "Treasury" (a state body goes by its portfolio without the state, and the Treasury by its word alone)
+    rest = words[1:] if len(words) >= 2 and (lx.country_code(words[0]) or lx.demonym_country(words[0].lower())) else words
+    if rest is not words and (len(rest) >= 2 and rest[-1].lower() in _STATE_BODY_KINDS or
+                              len(rest) == 1 and rest[0].lower() in lx.BODY_WORDS_ALONE):
+        out.add(" ".join(rest))
+    if len(rest) == 2 and rest[0].lower() in lx.BODY_WORDS_ALONE and rest[1].lower() in _STATE_BODY_KINDS:
+        out.add(rest[0])
     return frozenset(f for f in out if f and f.split()[0] not in lx.NAME_CONNECTORS and f != text)
 
 
 _NATIONAL_WORDS = frozenset("national federal provincial regional municipal state central".split())
+_STATE_BODY_KINDS = frozenset({"ministry", "department"})
 
 
 def reconcile_org_person(doc: Doc, cands: list[Cand]) -> None:
