@@ -280,3 +280,14 @@ def test_one_state_body_under_its_long_short_and_qualified_names():
     assert treasury.name == "US Treasury Department"  # a name as written wins over one with the state added
     assert together(out, "d1-e2", "d2-e2") and not together(out, "d1-e2", "d3-e2")
     assert not together(out, "d4-e1", "d5-e1") and together(out, "d5-e1", "d5-e2")
+
+
+def test_short_name_without_its_complement_joins_the_one_long_name():
+    out = resolve_entities([ent("d1", 1, "Tarvik Institute for Security Studies", "ORG"),
+                            ent("d2", 1, "Tarvik Institute", "ORG")])
+    assert together(out, "d1-e1", "d2-e1")
+    out = resolve_entities([ent("d1", 1, "Tarvik Institute for Security Studies", "ORG"),
+                            ent("d2", 1, "Tarvik Institute", "ORG"),
+                            ent("d3", 1, "Tarvik Institute for Peace Research", "ORG")])
+    assert not together(out, "d1-e1", "d3-e1")  # two institutes; the short name joins at most one
+    assert not (together(out, "d2-e1", "d1-e1") and together(out, "d2-e1", "d3-e1"))

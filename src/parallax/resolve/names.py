@@ -226,6 +226,23 @@ def short_form_of(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str])
     return rest if all(t in heads for t in rest) else None
 
 
+# Head words of bodies whose full name adds a complement ("X Institute for Y Studies" ~ "X Institute").
+_COMPLEMENTED_HEADS = frozenset("""institute institution center centre council foundation academy school college
+university museum society association forum committee commission agency office bureau""".split())
+_COMPLEMENT_WORDS = ("for", "of", "on")
+
+
+def _complement_dropped(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The complement the longer name adds when the shorter is it without "for/of/on ..."
+    ("x", "institute") ~ ("x", "institute", "for", "y", "studies"); None otherwise."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 2 or len(long_) < len(short) + 2 or long_[:len(short)] != short:
+        return None
+    if short[-1] not in _COMPLEMENTED_HEADS or long_[len(short)] not in _COMPLEMENT_WORDS:
+        return None
+    return long_[len(short):]
+
+
 def org_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names of different organisations that share a stem and differ in their kind words
     ("X Crest Shipping" / "X Crest Energy"): the short form "X Crest" may join one, not both."""
@@ -233,6 +250,10 @@ def org_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     while p < min(len(a), len(b)) and a[p] == b[p]:
         p += 1
     kinds = BUSINESS_WORDS | FACILITY_WORDS
+    h = p - 1 if p >= 1 and a[p - 1] in _COMPLEMENT_WORDS else p  # end of the shared "X Institute"
+    if h >= 2 and a[h - 1] in _COMPLEMENTED_HEADS and len(a) > h + 1 and len(b) > h + 1 and len(a) > p and len(b) > p \
+            and a[h] in _COMPLEMENT_WORDS and b[h] in _COMPLEMENT_WORDS:
+        return True  # "X Institute for Y" and "X Institute for Z": "X Institute" may be either
     return (p >= 1 and len(a) > p and len(b) > p and all(t in kinds for t in a[p:])
             and all(t in kinds for t in b[p:]))
 
@@ -251,6 +272,9 @@ def compare_orgs(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str] =
         return 0.97, {"name": "spacing"}
     rest = short_form_of(a, b, heads) if heads else None
     if rest is not None and len(min(a, b, key=len)) >= 1 and len("".join(min(a, b, key=len))) >= 4:
+        return 0.85, {"short_form": " ".join(rest)}
+    rest = _complement_dropped(a, b)
+    if rest is not None:
         return 0.85, {"short_form": " ".join(rest)}
     if len(a) == 1 and len(a[0]) >= 2 and len(b) >= 3 and a[0] == acronym(b):
         return 0.9, {"acronym": a[0]}
