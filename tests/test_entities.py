@@ -842,3 +842,21 @@ def test_state_body_with_and_without_its_state_and_the_treasury_alone(analyze):
     state = ents.find("US State Department")
     assert state is not None and forms(state) == {"US State Department", "State Department"}
     assert ("treasury secretary", None) in roles_of(ents.find("Jane Holt"))
+
+
+def test_state_formal_name_and_its_acronym_join_the_short_name(analyze):
+    text = ("Ostrenia will receive the satellites. Halvira will launch two satellites for the Democratic "
+            "Republic of Ostrenia (DRO) next year, and Ostrenia will pay in tanks.")
+    ents = analyze(text)
+    e = ents.find("Ostrenia")
+    assert e is not None and {"Ostrenia", "Democratic Republic of Ostrenia", "DRO"} <= forms(e)
+
+
+def test_nationality_word_in_a_title_is_not_an_organisations_short_name(analyze):
+    text = ("In return, the Talmirans will build a plant near the capital, and the Talmiran Aerospace Development "
+            "Agency will put two satellites into orbit. Talmira will own 51% of the venture.\n\n"
+            "Talmiran Science and Technology Minister Benigno Salvat said the plant would make 28-nanometer chips "
+            "for cars and household appliances, not for weapons.")
+    ents = analyze(text)
+    agency = ents.find("Talmiran Aerospace Development Agency")
+    assert agency is not None and forms(agency) == {"Talmiran Aerospace Development Agency"}

@@ -291,3 +291,13 @@ def test_short_name_without_its_complement_joins_the_one_long_name():
                             ent("d3", 1, "Tarvik Institute for Peace Research", "ORG")])
     assert not together(out, "d1-e1", "d3-e1")  # two institutes; the short name joins at most one
     assert not (together(out, "d2-e1", "d1-e1") and together(out, "d2-e1", "d3-e1"))
+
+
+def test_state_formal_name_and_an_acronym_typed_org_elsewhere_join_the_state():
+    out = resolve_entities([
+        ent("d1", 1, "Democratic Republic of Ostrenia", "GPE", forms=("Ostrenia", "DRO")),
+        ent("d2", 1, "Ostrenia", "GPE"),
+        ent("d3", 1, "DRO", "ORG"),
+        ent("d3", 2, "Ostrenia", "GPE"),
+    ])
+    assert together(out, "d1-e1", "d2-e1") and together(out, "d1-e1", "d3-e1") and together(out, "d3-e1", "d3-e2")

@@ -110,6 +110,8 @@ def two_surname_key(words: list[str]) -> str | None:
 
 def _name_key_of(c: Cand, words: list[str]) -> str:
     """The clustering key of a name mention: its name key, or its core for a multi-word name."""
+    if c.label in ("GPE", "LOC") and (short := lx.state_short_name(c.text)) is not None:
+        return lx.name_key(short)  # "the Democratic Republic of X" is X
     key = lx.name_key(c.text)
     if c.label in ("ORG", "FAC", "PERSON", "GPE", "PRODUCT"):
         core = core_key(c.text, c.label)

@@ -16,6 +16,7 @@ from parallax.extract import lexicon as lx
 from parallax.extract.bodies import QUALIFIER_OPEN, home_country, national_body, written_name
 from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
+from parallax.extract.ner_places import demonym_forms
 from parallax.extract.ner_scan import org_short_forms
 from parallax.extract.roles import (
     POSSESSIVE_OWNER,
@@ -352,11 +353,14 @@ def _role_org_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int
     if not keys:
         return
     taken = [(c.start, c.end) for c in cands]
+    # "X-ian minister": a nationality word (as tagged, or formed from a state's name) is no organisation's name
+    adjectives = {lx.name_key(c.text.removesuffix("s")) for c in cands if c.label == "NORP"}
+    adjectives |= {f for c in cands if c.label == "GPE" and " " not in c.text for f in demonym_forms(c.text)}
     text = ad.document.text
     for facts in roles.values():
         for f in facts:
             org = f.organization
-            cl = keys.get(lx.name_key(org)) if org and org[:1].isupper() else None
+            cl = keys.get(lx.name_key(org)) if org and org[:1].isupper() and lx.name_key(org) not in adjectives else None
             if cl is None:
                 continue
             i = text.find(org, f.start, f.end)

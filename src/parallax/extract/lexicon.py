@@ -426,6 +426,18 @@ def is_world_region(text: str) -> bool:
     return words[-1] in _CONTINENTS and all(w in _REGION_QUALIFIERS for w in words[:-1])
 
 
+_STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:(?:democratic|people'?s|federal|islamic|socialist|united|federative|arab|popular|"
+    r"plurinational|cooperative|co-operative)\s+)*(?:republic|kingdom|federation|principality|sultanate|emirate|"
+    r"commonwealth|confederation|grand\s+duchy)\s+of\s+(?:the\s+)?(.+)$", re.I)
+
+
+def state_short_name(text: str) -> str | None:
+    """'Democratic Republic of Ruritania' -> 'Ruritania': a state's formal name and its short one."""
+    m = _STATE_FORM.match(text.strip().replace("’", "'"))
+    return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
 # Titles whose "of" complement is a territory ("the mayor of X", "the governor of X").
 TERRITORY_TITLES = frozenset("mayor mayoress governor prefect burgomaster alcalde".split())
 # What only a territory (not a people, not a firm) owns: "X's government", "X's health ministry".

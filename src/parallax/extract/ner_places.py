@@ -32,7 +32,7 @@ _NOT_LOCATIVE_HEADS = {"say", "write", "report", "publish", "quote", "appear", "
 _DEMONYM_SUFFIXES = ("n", "an", "ian", "ean", "ese", "i", "ite")
 
 
-def _demonym_forms(name: str) -> set[str]:
+def demonym_forms(name: str) -> set[str]:
     """Nationality adjectives a place name may take ("Ruritania" -> "ruritanian", "Vostrand" ->
     "vostrandian", "Kelvia" -> "kelvian"), lower-cased."""
     low = name.lower()
@@ -54,15 +54,19 @@ def states_by_demonym(doc: Doc, cands: list[Cand]) -> None:
             continue
         if c.label == "PERSON" and lx.is_given_name(c.text):
             continue
-        if c.label == "NORP" and c.text.lower().rstrip("s") in adjectives and not _demonym_forms(c.text) & adjectives:
+        if c.label == "NORP" and c.text.lower().rstrip("s") in adjectives and not demonym_forms(c.text) & adjectives:
             continue  # the adjective itself
-        if len(c.text) >= 4 and c.text[:1].isupper() and not c.text.isupper() and _demonym_forms(c.text) & adjectives:
+        if len(c.text) >= 4 and c.text[:1].isupper() and not c.text.isupper() and demonym_forms(c.text) & adjectives:
             states.add(lx.name_key(c.text))
     if not states:
         return
+    forms = set().union(*(demonym_forms(c.text) for c in cands if lx.name_key(c.text) in states))
     for c in cands:
         if c.kind == "name" and lx.name_key(c.text) in states and not c.person_evidence:
             c.label = "GPE"
+        elif c.kind == "name" and c.label in ("ORG", "PERSON") and not c.person_evidence and " " not in c.text and (
+                c.text.lower().rstrip("s") in forms):
+            c.label = "NORP"  # "the X-ian side": the state's adjective, not an organisation's short name
 
 
 def _place_appositive_after(doc: Doc, e: int) -> bool:

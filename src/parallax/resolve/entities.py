@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
+from parallax.extract.lexicon import state_short_name
 from parallax.model import Decision, Entity
 from parallax.resolve.names import (
     BUSINESS_WORDS,
@@ -216,6 +217,12 @@ class _Resolver:
     def score_pair(self, i: int, j: int) -> tuple[float, str, dict]:
         a, b = self.ents[i], self.ents[j]
         ca, cb = self.country[i], self.country[j]
+        if {a.type, b.type} == {"ORG", "GPE"} and not (ca or cb):
+            # "DRV" typed ORG where another article defines it for a state ("Democratic Republic of X (DRV)")
+            org, gpe = (i, j) if a.type == "ORG" else (j, i)
+            name = self.ents[org].name.replace(".", "").strip()
+            if name.isupper() and name.casefold() in self.acronyms[gpe]:
+                return 0.9, "acronym", {"acronym": name.casefold()}
         if not _types_compatible(a, b, ca, cb):
             return 0.0, "", {}
         if ca and cb and ca == cb:
@@ -231,7 +238,10 @@ class _Resolver:
                 return (0.9, "state-body", {"state_body": " ".join(x for x in state_body_key(a.name) if x)}) if same else (
                     0.0, "", {})
         heads = BUSINESS_WORDS if a.type == b.type == "ORG" else FACILITY_WORDS if a.type == b.type == "FAC" else frozenset()
-        s, feats = compare_orgs(org_tokens(a.name), org_tokens(b.name), heads)
+        na, nb = a.name, b.name
+        if _type_group(a.type) == "PLACE":  # "the Democratic Republic of X" is X
+            na, nb = state_short_name(na) or na, state_short_name(nb) or nb
+        s, feats = compare_orgs(org_tokens(na), org_tokens(nb), heads)
         if s == 0 and a.type == b.type:
             # an acronym one article defines ("Long Name (LN)") is the name another uses alone
             shared = (self.acronyms[i] | {"".join(org_tokens(a.name))}) & (self.acronyms[j] | {"".join(org_tokens(b.name))})
@@ -379,7 +389,7 @@ class _Resolver:
 def _acronym_forms(e: Entity) -> set[str]:
     """Folded acronyms an organisation goes by in its article: an all-caps single word among its
     names ("Long Name (LN)" gives "ln"); empty for people and places."""
-    if e.type not in ("ORG", "FAC"):
+    if e.type not in ("ORG", "FAC", "GPE"):
         return set()
     out = set()
     for f in (e.name, *e.aliases):
