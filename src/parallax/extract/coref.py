@@ -24,6 +24,9 @@ from parallax.extract.ner_scan import org_short_forms
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dative", "agent", "dobj", "appos"}
 _ACTOR_PREPS = {"between", "with", "against", "by", "from"}
 _PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "arrive", "fly", "travel", "return", "host"}
+# Verbs of a relative clause that describe a place, not what its government does ("X, which lies on ...").
+_STATIVE_VERBS = {"be", "have", "lie", "sit", "stand", "border", "house", "overlook", "remain", "become", "look",
+                  "seem", "span", "cover", "contain", "boast", "number", "count"}
 
 
 @dataclass
@@ -107,6 +110,8 @@ def two_surname_key(words: list[str]) -> str | None:
 
 def _name_key_of(c: Cand, words: list[str]) -> str:
     """The clustering key of a name mention: its name key, or its core for a multi-word name."""
+    if c.label in ("GPE", "LOC") and (short := lx.state_short_name(c.text)) is not None:
+        return lx.name_key(short)  # "the Democratic Republic of X" is X
     key = lx.name_key(c.text)
     if c.label in ("ORG", "FAC", "PERSON", "GPE", "PRODUCT"):
         core = core_key(c.text, c.label)
@@ -161,15 +166,52 @@ def _is_actor(doc: Doc, c: Cand) -> bool:
     if span is None:
         return False
     tok = span.root
+    if _acting_relative(tok):
+        return True
     for _ in range(3):  # climb coordination: "Paris and Berlin"
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
         else:
             break
     if tok.dep_ in _ACTOR_DEPS:
-        return not (tok.dep_ == "dobj" and tok.head.lemma_ in _PLACE_VERBS)
+        return not (tok.dep_ == "dobj" and tok.head.lemma_ in _PLACE_VERBS and not _left_in_a_state(tok.head))
     if tok.dep_ == "pobj":
         return tok.head.lower_ in _ACTOR_PREPS
+    return False
+
+
+def _locative(doc: Doc, c: Cand) -> bool:
+    """The mention is the object of "in"/"near"/"outside" ("talks in X")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside", "around", "inside")
+
+
+def _left_in_a_state(verb) -> bool:
+    """'The deal leaves X in a difficult position' / 'left X with few options': "leave" with a state
+    after its object puts a party somewhere figuratively; "left X in May" is a departure."""
+    if verb.lemma_ != "leave":
+        return False
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "with") and p.i > verb.i:
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+                return True
+    return False
+
+
+def _acting_relative(tok) -> bool:
+    """'..., for X, which has courted investors and ...': a relative clause whose subject is the capital
+    and whose verb is something a government does (not "which lies on the coast") makes it an actor."""
+    for ch in tok.children:
+        if ch.dep_ != "relcl" or ch.pos_ != "VERB" or ch.i < tok.i:
+            continue
+        if ch.lemma_.lower() in _STATIVE_VERBS or ch.lemma_.lower() in _PLACE_VERBS:
+            continue
+        if any(g.dep_ == "nsubj" and g.lower_ in ("which", "that") for g in ch.children):
+            return True
     return False
 
 
@@ -215,6 +257,8 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         if (first := org_first_word(c)) is not None:
             short_keys.add(first)
 
+    fac_cores = {core_key(c.text, "FAC") for c in cands if c.kind == "name" and c.label == "FAC"
+                 and len(_tokens(c.text)) >= 2 and core_key(c.text, "FAC") != lx.name_key(c.text)}
     for c in cands:
         if c.kind == "direction":
             deferred.append(c)
@@ -235,6 +279,9 @@ def cluster_mentions(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             continue
         words = _tokens(c.text)
         key = _name_key_of(c, words)
+        if c.label in ("GPE", "LOC") and key in fac_cores and _locative(doc, c):
+            cl = add(c, "P:" + key)  # "signed in X" beside "the X plant": the town, not the plant
+            continue
         if c.label in ("ORG", "FAC") and len(short_of.get(key, ())) == 1 and key not in short_of[key]:
             key = next(iter(short_of[key]))  # "X Shipping" -> the cluster of "X Shipping plc"
         if (len(words) == 1 or c.label == "PERSON") and key in short_keys and "N:" + key not in by_key:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from parallax.extract import lexicon as lx
+from parallax.extract.bodies import QUALIFIER_OPEN, home_country, national_body, written_name
 from parallax.extract.coref import Cluster, org_first_word, acronym, cluster_mentions, core_key, person_short_keys
 from parallax.extract.ner_fixes import KEEP_LABELS, Cand, fix_entities
+from parallax.extract.ner_places import demonym_forms
 from parallax.extract.ner_scan import org_short_forms
 from parallax.extract.roles import (
     POSSESSIVE_OWNER,
@@ -245,6 +247,7 @@ def _person_spans(cands: list[Cand]) -> list[tuple[int, int]]:
 def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> dict[int, list[RoleFact]]:
     """Role facts per cluster index, from phrases around each of its name mentions."""
     pspans = _person_spans(cands)
+    people = _person_name_keys(clusters)
     out: dict[int, list[RoleFact]] = {}
     for ci, cl in enumerate(clusters):
         if cl.type != "PERSON":
@@ -256,6 +259,8 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
                 continue
             for ph in role_phrase_spans(ad.doc, m.start, m.end, pspans):
                 role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
+                if org and lx.name_key(org) in people:
+                    org = None  # "Roe's lawyer, X": a person's possessive names no organisation
                 if not (role or org) or (role, org) in seen:
                     continue
                 seen.add((role, org))
@@ -263,6 +268,23 @@ def _record_roles(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -
                 facts.append(RoleFact(doc=ad.id, role=role, organization=org, start=s, end=e))
         if facts:
             out[ci] = facts
+    return out
+
+
+def _person_name_keys(clusters: list[Cluster]) -> set[str]:
+    """Name keys of the people of a document named in full: their names as written and their surnames
+    (a lone capitalised word the tagger took for a person may be a place: "X's foreign minister")."""
+    out: set[str] = set()
+    for cl in clusters:
+        if cl.type != "PERSON" or not any(m.kind == "name" and len(m.text.split()) >= 2 for m in cl.mentions):
+            continue
+        for m in cl.mentions:
+            if m.kind != "name":
+                continue
+            out.add(lx.name_key(m.text))
+            fam, _ = person_short_keys(m.text)
+            if fam:
+                out.add(fam)
     return out
 
 
@@ -331,11 +353,14 @@ def _role_org_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int
     if not keys:
         return
     taken = [(c.start, c.end) for c in cands]
+    # "X-ian minister": a nationality word (as tagged, or formed from a state's name) is no organisation's name
+    adjectives = {lx.name_key(c.text.removesuffix("s")) for c in cands if c.label == "NORP"}
+    adjectives |= {f for c in cands if c.label == "GPE" and " " not in c.text for f in demonym_forms(c.text)}
     text = ad.document.text
     for facts in roles.values():
         for f in facts:
             org = f.organization
-            cl = keys.get(lx.name_key(org)) if org and org[:1].isupper() else None
+            cl = keys.get(lx.name_key(org)) if org and org[:1].isupper() and lx.name_key(org) not in adjectives else None
             if cl is None:
                 continue
             i = text.find(org, f.start, f.end)
@@ -356,8 +381,10 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
     if not roles:
         return
     doc = ad.doc
-    # names block a role noun, adjectives inside it ("the Russian president") do not
+    # names block a role noun, adjectives inside it ("the Russian president") do not, nor an
+    # organisation's name before the title ("the Acme chief": checked against the role's organisation)
     taken = sorted((c.start, c.end) for c in cands if c.label != "NORP")
+    org_spans = {(c.start, c.end) for c in cands if c.label == "ORG" and c.kind == "name"}
     starts = [s for s, _ in taken]
     for tok in doc:
         if tok.lower_ not in lx.ROLE_HEADS:  # cheap filter: most tokens are not title nouns
@@ -372,7 +399,8 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
             continue
         s_char, e_char = doc[start_i].idx, tok.idx + len(tok.text)
         k = bisect_left(starts, s_char)
-        if any(a < e_char and s_char < b for a, b in taken[max(k - 1, 0): k + 2]):
+        if any(a < e_char and s_char < b and not ((a, b) in org_spans and s_char <= a and b <= tok.idx)
+               for a, b in taken[max(k - 1, 0): k + 2]):
             continue
         best, best_pos = None, -1
         for ci, facts in roles.items():
@@ -383,8 +411,110 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
         if best is not None:
             clusters[best].mentions.append(
                 Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
+    _profession_mentions(ad, clusters, roles, taken)
     for cl in clusters:
         cl.mentions.sort(key=lambda m: m.start)
+
+
+# Professions people are named with ("X's lawyer, Y"): "the lawyer said" refers back to the one holder,
+# unless an unnamed one ("a lawyer for the family") came in between.
+_NAMED_PROFESSIONS = frozenset("lawyer attorney analyst economist researcher scholar scientist engineer "
+                               "journalist".split())
+
+
+def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
+                         taken: list[tuple[int, int]]) -> None:
+    """'The lawyer said ...': a bare profession as a subject refers to the one person the article gave
+    that profession, when no one else was given it and no unnamed holder was mentioned since."""
+    doc = ad.doc
+    for tok in doc:
+        if tok.lower_ not in _NAMED_PROFESSIONS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to", ","):
+            continue
+        s_char, e_char = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        if any(a < e_char and s_char < b for a, b in taken):
+            continue
+        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) == tok.lower_ for f in facts)]
+        if len(holders) != 1 or (last := clusters[holders[0]].last_before(s_char)) < 0:
+            continue
+        own = [(f.start, f.end) for f in roles[holders[0]]]
+        unnamed = False
+        for t in doc[:tok.i - 1]:
+            if t.idx < last or t.lower_ != tok.lower_:
+                continue
+            if any(d.lower_ in ("a", "an", "another", "one") for d in t.children if d.dep_ == "det"):
+                o = ad.orig_span(t.idx, t.idx + len(t.text))[0]
+                if not any(a is not None and a <= o < b for a, b in own):
+                    unnamed = True
+                    break
+        if not unnamed:
+            clusters[holders[0]].mentions.append(
+                Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
+
+
+# Kinds of body an article refers back to with "the <kind>" ("the agency said").
+_DESCRIPTION_NOUNS = frozenset("""ministry department agency embassy consulate commission committee forum institute
+university bureau authority directorate secretariat inspectorate council""".split())
+
+
+def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
+    """'the agency', 'the ministry' (also as a title's organisation: "ministry spokeswoman X") refer back
+    to the body the article named with that word: the only one named so far, or the one named most
+    recently when the others were last named at least two sentences before it."""
+    doc = ad.doc
+    taken = [(c.start, c.end) for c in cands]
+    sent_of: dict[int, int] = {}
+    bodies: list[tuple[Cluster, set[str]]] = [
+        (cl, set().union(*(_words_of(m.text) for m in cl.mentions if m.kind == "name")))
+        for cl in clusters if cl.type in ("ORG", "FAC")]
+    if not bodies:
+        return
+    for tok in doc:
+        if tok.lower_ not in _DESCRIPTION_NOUNS or not tok.is_lower or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        described = prev.lower_ == "the"
+        as_owner = (tok.dep_ == "compound" and tok.head.lower_ in lx.TITLE_NOUNS and tok.head.i > tok.i
+                    and not any(ch.i < tok.i for ch in tok.children) and prev.lower_ not in ("a", "an")
+                    and not prev.text[:1].isupper() and prev.pos_ not in ("ADJ", "NOUN", "PROPN"))
+        if not (described or as_owner):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "for") or nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
+            continue  # "the ministry of X", "the agency X"
+        start = prev.idx if described else tok.idx
+        end = tok.idx + len(tok.text)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = {tok.lower_} | lx.ANAPHOR_NAME_WORDS.get(tok.lower_, frozenset())
+        options = [(cl.last_before(start), cl) for cl, names in bodies if words & names]
+        options = sorted((o for o in options if o[0] >= 0), key=lambda o: o[0], reverse=True)
+        if not options:
+            continue
+        if len(options) > 1:
+            if not sent_of:
+                for k, sent in enumerate(doc.sents):
+                    sent_of[sent.start_char] = k
+            def sent_index(offset: int) -> int:
+                return sent_of.get(doc.char_span(offset, offset + 1, alignment_mode="expand").sent.start_char, 0)
+            if sent_index(options[0][0]) < sent_index(options[1][0]) + 2:
+                continue  # two bodies of that kind named close together: ambiguous
+        options[0][1].mentions.append(Cand(start, end, "ORG", ad.norm.text[start:end], kind="description"))
+        taken.append((start, end))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+
+
+def _words_of(text: str) -> set[str]:
+    out = set()
+    for w in text.lower().replace("’", "'").split():
+        w = w.strip(".,'()")
+        out.update({w, w[:-1]} if w.endswith("s") and len(w) > 3 else {w})
+    return out
 
 
 def extract_entities(ad: AnalyzedDoc) -> DocEntities:
@@ -394,11 +524,20 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     roles = _record_roles(ad, clusters, cands)
     _role_org_mentions(ad, clusters, roles, cands)
     _role_noun_mentions(ad, clusters, roles, cands)
+    _description_mentions(ad, clusters, cands)
     entities: list[Entity] = []
     for ci, cl in enumerate(clusters):
         e = Entity(id=f"{ad.id}-e{len(entities) + 1}", name="", type=cl.type, docs=[ad.id],
                    roles=roles.get(ci, []))
         e.name = ad.orig_text(*_name_span(cl))
+        if cl.country and all(m.kind == "metonym" for m in cl.mentions):
+            # "Moscow said": the entity is the state its capital stands for, named as the state
+            e.name = lx.country_name(cl.country) or e.name
+        elif cl.type == "ORG" and all(national_body(m.text) for m in cl.mentions if m.kind == "name"):
+            # "the foreign ministry": whose it is, when the article says (dateline, its sentence, focus)
+            code = home_country(ad.doc, cands, cl.mentions[0].start)
+            if code and (country := lx.country_name(code)):
+                e.name = f"{e.name}{QUALIFIER_OPEN}{country})"
         for m in cl.mentions:
             mention = ad.mention(m.start, m.end)
             e.mentions.append(mention)
@@ -419,12 +558,12 @@ def _resolve_common_owners(de: DocEntities) -> None:
             if org == POSSESSIVE_OWNER:
                 # "Its chief executive, X": the organisation named last before the phrase
                 hit = de._last_org(r.start if r.start is not None else 0, lambda _e: True)
-                r.organization = hit[1].name if hit is not None else None
+                r.organization = written_name(hit[1].name) if hit is not None else None
                 continue
             if org and org[:1].islower() and org.split()[-1].lower() in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
                 words = org.split()
                 named, body = de.org_referent(words[-1].lower(), r.start, words[:-1])
-                r.organization = named.name if named is not None else body or org
+                r.organization = written_name(named.name) if named is not None else body or org
 
 
 def _name_span(cl: Cluster) -> tuple[int, int]:

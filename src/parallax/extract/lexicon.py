@@ -47,7 +47,7 @@ TITLE_NOUNS = frozenset(
     teacher student historian author writer novelist analyst-at-large superintendent pastor priest bishop
     cardinal archbishop imam rabbi monk cleric governor-general mediator observer inspector-general
     lobbyist consultant specialist technician pilot astronaut cosmonaut spy agent detective chief-of-staff
-    aide staffer staff clerk registrar director-general undersecretary under-secretary
+    aide staffer staff clerk registrar director-general undersecretary under-secretary democrat republican
     """.split()
 ) | _PROFESSIONS
 # Title nouns that name a person when used alone with "the" ("the president said").
@@ -81,6 +81,7 @@ ROLE_MODIFIERS = frozenset(
     """
     senior junior chief deputy vice acting former ex- emeritus associate assistant executive general
     principal lead head managing special top retired interim permanent visiting adjunct research prime
+    leading
     """.split()
 )
 
@@ -149,7 +150,7 @@ BODY_NOUNS = frozenset(
     ministry department agency authority council commission committee court union association federation
     board office trust regulator watchdog inquiry panel tribunal police army military navy government
     parliament assembly senate congress cabinet administration service institute university school hospital
-    party embassy consulate organisation organization bureau directorate secretariat inspectorate
+    party embassy consulate organisation organization bureau directorate secretariat inspectorate forum
     """.split()
 )
 # Name words an anaphor may stand for beyond its own head ("the regulator" ~ "... Authority").
@@ -389,12 +390,54 @@ PLACE_NOUNS_AFTER = frozenset(
     "village town city commune parish borough township".split()
 )
 # Lowercase nouns that, with "of", introduce a territory's name ("the province of X", "the town of X").
-PLACE_NOUNS_OF = PLACE_NOUNS_AFTER | frozenset({"state", "republic", "island", "islands", "kingdom"})
+PLACE_NOUNS_OF = PLACE_NOUNS_AFTER | frozenset({"state", "republic", "island", "islands", "kingdom", "port",
+                                                 "outskirts"})
 # Lowercase nouns after a name that make it a natural feature ("the X river").
 GEO_FEATURE_NOUNS = frozenset(
     "river lake valley mountains mountain sea bay gulf island islands desert glacier volcano peninsula "
     "coast basin delta canyon plateau strait creek ravine lagoon forest".split()
 )
+# Regions of the world (a general geographic lexicon): locations, never organisations or people.
+WORLD_REGIONS = frozenset(
+    """caucasus balkans baltics scandinavia sahel maghreb levant siberia arctic antarctic antarctica caribbean
+    mediterranean transcaucasia eurasia oceania americas indochina patagonia anatolia mesopotamia
+    middle-east indo-pacific asia-pacific""".split()
+)
+_CONTINENTS = frozenset("asia africa europe america americas oceania eurasia caucasus balkans".split())
+_REGION_QUALIFIERS = frozenset(
+    "central eastern western northern southern east west north south southeast southwest northeast northwest "
+    "sub-saharan latin middle near far inner outer continental".split()
+)
+
+
+def is_world_region(text: str) -> bool:
+    """'Central Asia', 'the Caucasus', 'Sub-Saharan Africa', 'the Middle East' (not a country's name:
+    "South Africa")."""
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    words = t.lower().replace("–", "-").split()
+    if not words or len(words) > 3 or country_code(t) is not None:
+        return False
+    if len(words) == 1:
+        return words[0] in WORLD_REGIONS or words[0] in _CONTINENTS
+    if " ".join(words) in ("middle east", "near east", "far east", "horn of africa", "persian gulf", "asia pacific"):
+        return True
+    return words[-1] in _CONTINENTS and all(w in _REGION_QUALIFIERS for w in words[:-1])
+
+
+_STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:(?:democratic|people'?s|federal|islamic|socialist|united|federative|arab|popular|"
+    r"plurinational|cooperative|co-operative)\s+)*(?:republic|kingdom|federation|principality|sultanate|emirate|"
+    r"commonwealth|confederation|grand\s+duchy)\s+of\s+(?:the\s+)?(.+)$", re.I)
+
+
+def state_short_name(text: str) -> str | None:
+    """'Democratic Republic of Ruritania' -> 'Ruritania': a state's formal name and its short one."""
+    m = _STATE_FORM.match(text.strip().replace("’", "'"))
+    return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
 # Titles whose "of" complement is a territory ("the mayor of X", "the governor of X").
 TERRITORY_TITLES = frozenset("mayor mayoress governor prefect burgomaster alcalde".split())
 # What only a territory (not a people, not a firm) owns: "X's government", "X's health ministry".
@@ -413,6 +456,8 @@ LEGAL_FORMS = frozenset(
     "plc ltd ltd. limited inc inc. incorporated llc llp corp corp. co co. gmbh ag sa s.a. s.a sas sarl srl "
     "spa s.p.a. nv n.v. bv b.v. ab asa oy kk pte pty jsc ojsc pjsc ooo zao se lp".split()
 )
+# Portfolio words that name a state body by themselves ("the Treasury said").
+BODY_WORDS_ALONE = frozenset({"treasury", "exchequer"})
 # Capitalised single words that name a state institution when written so after "the" ("the Presidency").
 INSTITUTION_WORDS = frozenset(
     "Presidency Government Cabinet Parliament Senate Congress Treasury Judiciary Navy Army Police Ministry "

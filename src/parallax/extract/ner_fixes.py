@@ -109,8 +109,9 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
         return None
     if c.label in ("PERSON", "GPE", "LOC", "ORG", "NORP") and any(_MODEL_NUMBER.match(w) for w in words):
         return None
-    if c.label == "ORG" and len(words) == 1 and low in lx.PORTFOLIO_WORDS:
-        return None  # "Defense" out of "Russian Defense Minister X"
+    if c.label == "ORG" and len(words) == 1 and low in lx.PORTFOLIO_WORDS and not (
+            low in lx.BODY_WORDS_ALONE and not _title_after(doc, c.end)):
+        return None  # "Defense" out of "Russian Defense Minister X" (but "the Treasury said" is a body)
     if low in lx.NEWS_AGENCIES or low in lx.SEATS_OF_GOVERNMENT:
         c.label = "ORG"
         return c
@@ -121,6 +122,15 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
         elif c.label == "ORG" and lx.capital_country(c.text):
             c.label = "GPE"  # "the Oslo-based company": a capital, not an organisation
     return c
+
+
+def _title_after(doc: Doc, end: int) -> bool:
+    """A title word follows normalised offset `end` ("Treasury Secretary X")."""
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(doc.text) else None
+    i = span.start if span is not None else len(doc)
+    while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in lx.TITLE_NOUNS or doc[i].lower_ in lx.ROLE_MODIFIERS)
 
 
 def _split_slash(doc: Doc, span: Span) -> list[tuple[int, int]]:
@@ -190,15 +200,46 @@ def _split_coordinated_companies(doc: Doc, start: int, end: int) -> list[tuple[i
 
 
 def _facility_extend(doc: Doc, c_start: int, c_end: int) -> int | None:
-    """Token end including a lowercase facility noun after a name ("X spaceport")."""
+    """Token end including a lowercase facility noun after a name ("X spaceport"), or the noun and
+    "works" ("the X steel works": "works" alone names no kind)."""
     if c_end < len(doc) and doc[c_end].lower_ in lx.FACILITY_HEADS and doc[c_end].pos_ in ("NOUN", "PROPN"):
         return c_end + 1
+    if c_end + 1 < len(doc) and doc[c_end + 1].lower_ == "works" and doc[c_end].is_lower and doc[c_end].is_alpha and (
+            doc[c_end].pos_ in ("NOUN", "ADJ", "PROPN")) and doc[c_end].dep_ not in ("nsubj", "nsubjpass") and (
+            c_start > 0 and doc[c_start - 1].lower_ == "the"):
+        after = doc[c_end + 2] if c_end + 2 < len(doc) else None
+        if after is None or after.is_punct or after.is_space or after.lower_ in ("in", "near", "at", "of", "outside"):
+            return c_end + 2  # "at the X armor works." (not "the X team works hard")
     return None
 
 
 def _slash_tokens(doc: Doc, span: Span) -> list[tuple[int, int]]:
     # a single token "Reuters/AFP" is split by characters later (_char_split_slash)
     return _split_slash(doc, span) if "/" in span.text and len(span) > 1 else [(span.start, span.end)]
+
+
+def _slash_tokens_span(doc: Doc, span: Span) -> tuple[Span, list[tuple[int, int]]]:
+    return span, _slash_tokens(doc, span)
+
+
+_DASHES = {"–", "—", "--"}
+# Editors' and translators' markers closing a note ("[the Assembly – Trans.]", "– Ed.").
+_EDITORIAL_MARKERS = {"trans", "transl", "ed", "eds"}
+
+
+def _dash_parts(doc: Doc, span: Span, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name never holds a spaced dash: "[the X Assembly – Trans.]" is the name and a translator's
+    marker (dropped), "X – Y" two names."""
+    out = []
+    for s0, e0 in parts:
+        s = s0
+        for i in range(s0, e0):
+            if doc[i].text in _DASHES or doc[i].text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+                out.append((s, i))
+                s = i + 1
+        out.append((s, e0))
+    return [(a, b) for a, b in out if b > a and not (
+        b - a == 1 and doc[a].lower_.rstrip(".") in _EDITORIAL_MARKERS)]
 
 
 def _char_split_slash(c: Cand) -> list[Cand]:
@@ -229,6 +270,8 @@ def _scan_org_names(doc: Doc, taken: list[bool], person: list[bool]) -> list[tup
                                                                and _is_cap(doc[j + 1]))):
             if doc[j].text in lx.ORG_HEADS or doc[j].lower_ in lx.FACILITY_HEADS:
                 last_head = j
+            elif j > i and _company_word(doc[j]) and (j + 1 >= n or not _is_cap(doc[j + 1])):
+                last_head = j  # "X Lumen Shipping": a company's kind word closing the name
             j += 1
         if last_head > i - 1 and last_head >= i:
             s = i
@@ -246,12 +289,34 @@ def _scan_org_names(doc: Doc, taken: list[bool], person: list[bool]) -> list[tup
 
 
 _SCAN_CONNECTORS = frozenset({"of", "for", "and", "on", "de", "&"})
+
+
+def _company_word(tok: Token) -> bool:
+    """A capitalised kind-of-business word ("Shipping", "Trading", "Electronics"), not a portfolio
+    ("Energy" of "X Energy Minister")."""
+    low = tok.lower_
+    return (tok.text[:1].isupper() and low in lx.COMPANY_HEADS and low not in lx.PORTFOLIO_WORDS
+            and tok.text not in lx.ORG_HEADS)
 _BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+([A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,3})")  # one line
+# Wire credits: "(Reporting by A and B; Editing by C)", "Additional reporting by D in X".
+_CREDIT = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ff]act-checking|[Pp]hotos?|"
+                     r"[Gg]raphics|[Ii]nterviews?)[ \t]+by[ \t]+")
+_CREDIT_NAME = re.compile(r"([A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){1,3})(?:[ \t]*(?:,|and|&)[ \t]*)?")
 
 
 def _bylines(ad: AnalyzedDoc) -> list[tuple[int, int]]:
-    """Normalised char spans of 'By First Last' lines (the byline names a person)."""
-    return [(m.start(1), m.end(1)) for m in _BYLINE.finditer(ad.norm.text)]
+    """Normalised char spans of 'By First Last' lines and of the names a wire credit gives (a byline
+    and a credit name people)."""
+    text = ad.norm.text
+    out = [(m.start(1), m.end(1)) for m in _BYLINE.finditer(text)]
+    for m in _CREDIT.finditer(text):
+        pos = m.end()
+        while (n := _CREDIT_NAME.match(text, pos)) is not None:
+            out.append((n.start(1), n.end(1)))
+            if n.end() == n.end(1):
+                break  # no "," / "and" after it: the list ends
+            pos = n.end()
+    return out
 
 
 def _role_follows(doc: Doc, end: int) -> bool:
@@ -260,10 +325,25 @@ def _role_follows(doc: Doc, end: int) -> bool:
         return False
     for t in doc[end + 1: end + 6]:
         if t.lower_ in lx.TITLE_NOUNS:
-            return True
+            # "moored at X, a port official told ...": the title opens a new clause, it is not X's
+            return not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+                        and doc[end - 1].dep_ == "pobj")
         if not (t.lower_ in ("a", "an", "the") or t.lower_ in lx.ROLE_MODIFIERS or t.pos_ in ("ADJ", "NOUN")):
             return False
     return False
+
+
+def _affiliation_follows(doc: Doc, start: int, end: int) -> bool:
+    """'Olga Petrenko of the Center for Grain Analysis': a given name and a surname, then "of" and an
+    organisation's name (ending in its head word) -- a person and where they work."""
+    if end - start != 2 or not lx.is_given_name(doc[start].text) or end + 2 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    words = []
+    while k < len(doc) and (_is_cap(doc[k]) or doc[k].lower_ in _SCAN_CONNECTORS and words):
+        words.append(doc[k].text)
+        k += 1
+    return any(w in lx.ORG_HEADS for w in words[:1] + words[-1:])
 
 
 def _title_precedes(doc: Doc, start: int) -> bool:
@@ -316,7 +396,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
             ent = doc[ent.start:paren]
             if not len(ent):
                 continue
-        for s0, e0 in _slash_tokens(doc, ent):
+        for s0, e0 in _dash_parts(doc, *_slash_tokens_span(doc, ent)):
             for s, e in _split_lines(doc, s0, e0):
                 for s1, e1, lab in _split_role_comma(doc, s, e, label):
                     for s2, e2 in _split_possessive(doc, s1, e1) if lab == "ORG" else [(s1, e1)]:
@@ -345,12 +425,16 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         s, e, titled = _trim(doc, s, e, label)
         if s >= e:
             continue
-        fac_end = _facility_extend(doc, s, e) if label != "NORP" else None
+        nationality = label == "NORP" and (lx.demonym_country(doc[s:e].text) or doc[e - 1].lower_.endswith(
+            ("ic", "ish", "ese", "an", "ian", "ean", "i", "s")))
+        fac_end = _facility_extend(doc, s, e) if not nationality and not (
+            s > 0 and doc[s - 1].lower_ in ("a", "an")) else None  # "a X Sea port": some port, not a name
         if fac_end is not None:
             e, label = fac_end, "FAC"
         span = doc[s:e]
         if label in ("ORG", "GPE", "FAC", "PRODUCT") and _looks_like_person_name(span) and (
             _role_follows(doc, e) or _title_precedes(doc, s) or _title_appositive_before(doc, s, e)
+            or _affiliation_follows(doc, s, e)
         ) and lx.country_code(span.text) is None:
             label, titled = "PERSON", True
         elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
@@ -377,10 +461,19 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
 
     cands = ner_scan.scan_missed(doc, cands)
     ner_scan.extend_to_known_names(doc, cands)
+    from parallax.extract import ner_places
+
+    cands = ner_places.capital_appositives(doc, cands)
     ner_scan.relabel_by_context(doc, cands)
     ner_scan.reconcile_org_person(doc, cands)
     cands = _dedupe(ner_scan.propagate(doc, cands))
     ner_scan.reconcile_org_person(doc, cands)
+    ner_places.states_by_demonym(doc, cands)
+    ner_places.places_after_in(doc, cands)
+    ner_places.world_regions(cands)
+    from parallax.extract.bodies import body_cands
+
+    cands = _dedupe(body_cands(doc, cands))
     _outlet_is_an_organisation(ad, cands)
     _link_parentheticals(ad.norm.text, cands)
     return cands
@@ -395,6 +488,7 @@ def _outlet_is_an_organisation(ad: AnalyzedDoc, cands: list[Cand]) -> None:
     from parallax.extract.ner_scan import org_short_forms
 
     name = outlet.removeprefix("The ").removeprefix("the ")
+    _outlet_spans(ad, cands, name)
     keys = {lx.name_key(name)}
     if any(lx.name_key(c.text.removeprefix("The ")) in keys for c in cands):
         keys |= {lx.name_key(f) for f in org_short_forms(name) if " " in f}  # "El Correo" of "El Correo de X"
@@ -402,6 +496,23 @@ def _outlet_is_an_organisation(ad: AnalyzedDoc, cands: list[Cand]) -> None:
         if c.kind == "name" and c.label != "ORG" and not c.person_evidence and not c.country and (
                 lx.name_key(c.text.removeprefix("The ")) in keys):
             c.label = "ORG"
+
+
+def _outlet_spans(ad: AnalyzedDoc, cands: list[Cand], name: str) -> None:
+    """Every occurrence of the outlet's multi-word name in the text is one organisation mention, when
+    NER kept part of it ("[X] Kurier" tagged "Kurier") or nothing."""
+    if " " not in name or len(name) < 5:
+        return
+    text = ad.norm.text
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        a, b = m.start(), m.end()
+        inside = [c for c in cands if a <= c.start and c.end <= b]
+        if any(c.start < b and a < c.end and c not in inside for c in cands):
+            continue  # part of a longer name
+        for c in inside:
+            cands.remove(c)
+        cands.append(Cand(a, b, "ORG", text[a:b]))
+    cands.sort(key=lambda c: (c.start, -c.end))
 
 
 def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
@@ -470,7 +581,7 @@ def _byline_cands(ad: AnalyzedDoc, cands: list[Cand]) -> list[Cand]:
         hit = [c for c in cands if c.start < e and s < c.end]
         for c in hit:
             c.label, c.person_evidence = "PERSON", True
-        if len(hit) == 1 and s <= hit[0].start and hit[0].end < e:
+        if len(hit) == 1 and s <= hit[0].start and hit[0].end <= e and (hit[0].start, hit[0].end) != (s, e):
             # NER kept part of the byline's name ("By [Jan] Berg"): the line names the whole person
             hit[0].start, hit[0].end, hit[0].text = s, e, ad.norm.text[s:e]
         if not hit:

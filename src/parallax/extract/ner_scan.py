@@ -116,6 +116,7 @@ def scan_missed(doc: Doc, cands: list[Cand]) -> list[Cand]:
     added += _acronyms(doc, cov, lines)
     added += _institutions(doc, cov)
     added += _introduced_people(doc, cov, lines)
+    added += _appositive_companies(doc, cov, lines)
     for c in added:
         c2 = _relabel(c, doc)
         if c2 is not None:
@@ -251,6 +252,45 @@ def _introduced_people(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
     return out
 
 
+_COMPANY_NOUNS = lx.COMPANY_ANAPHORS | lx.ORG_DESCRIPTORS
+
+
+def _appositive_companies(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
+    """'Shares of Acme Precision, a Y-based maker of pumps, fell': a capitalised run NER skipped whose
+    appositive is a company noun ("maker", "firm", "supplier") names a company."""
+    out = []
+    texts = _Toks.of(doc).text
+    i, n = 0, len(doc)
+    while i < n:
+        w = texts[i]
+        if cov[i] or not (w[:1].isupper() and w.isalpha()) or lx.is_given_name(w):
+            i += 1
+            continue
+        t = doc[i]
+        if lines.is_caps(t.idx) or t.is_sent_start or i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+            i += 1
+            continue
+        j = _name_run(doc, i, cov)
+        if 1 <= j - i <= 4 and all(doc[k].pos_ == "PROPN" for k in range(i, j)) and _company_noun_follows(doc, j):
+            out.append(Cand(t.idx, doc[j - 1].idx + len(texts[j - 1]), "ORG", doc[i:j].text))
+            for k in range(i, j):
+                cov[k] = True
+        i = max(j, i + 1)
+    return out
+
+
+def _company_noun_follows(doc: Doc, j: int) -> bool:
+    """', a/an/the [modifiers] <company noun>' right after token j-1, the noun heading the appositive."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[j + 2: j + 8]:
+        if t.lower_ in _COMPANY_NOUNS and t.pos_ == "NOUN":
+            return t.head.i < j or t.dep_ == "appos"
+        if t.is_punct and t.text != "-" or t.lower_ in ("of", "that", "which", "who") or t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            return False
+    return False
+
+
 def _extend_given_names(doc: Doc, cands: list[Cand], lines: _Lines) -> None:
     """'Irene [Maria Ruiz Vidal]': NER left out a leading given name (or typed it apart, "[Irene] [Maria
     Ruiz]"); take it back into the name."""
@@ -363,7 +403,7 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
             return "LOC"
         # "the X gold mine", "the X power station": a facility named before its kind (not "the
         # Nordic port of Y", where Y names the port and the adjective only describes it)
-        k = e
+        k = e if not (prev is not None and prev.lower_ in ("a", "an") or _natural_feature(c.text)) else len(doc)
         while k < min(e + 3, len(doc)) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
             if doc[k].lower_ in lx.FACILITY_HEADS and doc[k].pos_ == "NOUN":
                 if k + 2 < len(doc) and doc[k + 1].lower_ == "of" and doc[k + 2].text[:1].isupper():
@@ -393,6 +433,12 @@ def _type_from_context(doc: Doc, c: Cand) -> str | None:
     if _company_appositive(doc, s, e):
         return "ORG"
     return None
+
+
+def _natural_feature(text: str) -> bool:
+    """'X Sea', 'X River': a natural feature's name, never a facility's by a noun after it."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].lower() in lx.GEO_FEATURE_NOUNS
 
 
 def _company_appositive(doc: Doc, s: int, e: int) -> bool:
@@ -430,10 +476,11 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
         if t == _TERRITORY_OF:
             t = "GPE"
             strong.add(lx.name_key(c.text))
-        if t is not None and t != c.label:
+        if t is not None:
             if c.label in ("GPE", "LOC") and t in ("FAC", "ORG") and lx.is_known_place(c.text):
                 continue  # "the Nevada gold mine": a known place stays one
-            found.setdefault(lx.name_key(c.text), t)  # the first mention with a cue decides
+            # the first mention with a cue decides, also for mentions the tagger typed otherwise
+            found.setdefault(lx.name_key(c.text), t)
     if not found:
         return
     for c in cands:
@@ -455,6 +502,10 @@ def extend_to_known_names(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.kind == "name" and len(c.text.split()) >= 2 and c.label in ("ORG", "FAC", "PERSON"):
             full.setdefault(lx.name_key(c.text), c.label)
+            if c.label == "ORG":  # "a [Acme] Meridian freighter": the short name of "Acme Meridian Shipping"
+                for f in org_short_forms(c.text, c.label):
+                    if " " in f:
+                        full.setdefault(lx.name_key(f), "ORG")
     if not full:
         return
     cov = _covered(doc, cands)
@@ -473,6 +524,10 @@ def extend_to_known_names(doc: Doc, cands: list[Cand]) -> None:
             longer = doc[span.start:e]
             label = full.get(lx.name_key(longer.text))
             if label is not None:
+                while label == "ORG" and e < len(doc) and not cov[e] and doc[e].text[:1].isupper() and (
+                        doc[e].lower_ in lx.COMPANY_HEADS or doc[e].lower_ in lx.LEGAL_FORMS):
+                    e += 1  # "[Acme Meridian] Shipping": the company's full name
+                    longer = doc[span.start:e]
                 for k in range(span.end, e):
                     cov[k] = True
                 c.end, c.text, c.label = longer.end_char, longer.text, label
@@ -514,10 +569,19 @@ def org_short_forms(text: str, label: str = "ORG") -> frozenset[str]:
         lead += 1
     if lead and len(words) - lead >= 2 and words[-1] in lx.ORG_HEADS:
         out.add(" ".join(words[lead:]))
+    # "US State Department" -> "State Department"; "US Treasury Department" -> "Treasury Department",
+    # "Treasury" (a state body goes by its portfolio without the state, and the Treasury by its word alone)
+    rest = words[1:] if len(words) >= 2 and (lx.country_code(words[0]) or lx.demonym_country(words[0].lower())) else words
+    if rest is not words and (len(rest) >= 2 and rest[-1].lower() in _STATE_BODY_KINDS or
+                              len(rest) == 1 and rest[0].lower() in lx.BODY_WORDS_ALONE):
+        out.add(" ".join(rest))
+    if len(rest) == 2 and rest[0].lower() in lx.BODY_WORDS_ALONE and rest[1].lower() in _STATE_BODY_KINDS:
+        out.add(rest[0])
     return frozenset(f for f in out if f and f.split()[0] not in lx.NAME_CONNECTORS and f != text)
 
 
 _NATIONAL_WORDS = frozenset("national federal provincial regional municipal state central".split())
+_STATE_BODY_KINDS = frozenset({"ministry", "department"})
 
 
 def reconcile_org_person(doc: Doc, cands: list[Cand]) -> None:

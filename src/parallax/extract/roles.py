@@ -34,6 +34,7 @@ _BODY_WORDS = frozenset({"council", "board", "committee", "cabinet", "parliament
 _LOWER_TITLE_WORDS = lx.TITLE_NOUNS | lx.ROLE_MODIFIERS | lx.PORTFOLIO_WORDS | {"general", "prime", "press", "affairs"}
 
 
+_PARTY_MEMBERS = frozenset({"democrat", "republican"})
 # The organisation of a role phrase that opens with "its": the organisation named last before it.
 POSSESSIVE_OWNER = "its"
 
@@ -41,7 +42,8 @@ POSSESSIVE_OWNER = "its"
 def _clean(text: str) -> str:
     t = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text)
     t = re.sub(r"\s+", " ", t.replace("’", "'")).strip(" ,.;:-\u2014\u2013")
-    t = re.sub(r"^(?:a|an|the|as|by|to|with|from|of|at)\s+", "", t, flags=re.I)
+    for _ in range(2):  # "of the X Institute"
+        t = re.sub(r"^(?:a|an|the|as|by|to|with|from|of|at)\s+", "", t, flags=re.I)
     return t
 
 
@@ -51,7 +53,9 @@ def _role_case(role: str) -> str:
     out = []
     for i, w in enumerate(words):
         low = w.lower()
-        if low in _LOWER_TITLE_WORDS or low in _BODY_WORDS or (i == 0 and low in lx.TITLE_NOUNS) or low in ("of", "for", "the", "at"):
+        if low in _PARTY_MEMBERS and w[:1].isupper():
+            out.append(w)  # "top Democrat": a party's member keeps the party's capital
+        elif low in _LOWER_TITLE_WORDS or low in _BODY_WORDS or (i == 0 and low in lx.TITLE_NOUNS) or low in ("of", "for", "the", "at"):
             out.append(low)
         else:
             out.append(w)
@@ -89,10 +93,35 @@ def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
     return org, words[i:]
 
 
+# Kinds of public body that, written before a title, are the organisation the title belongs to
+# ("ministry spokeswoman", "embassy spokesman", "agency official").
+_OWNER_BODIES = frozenset({"ministry", "department", "agency", "embassy", "consulate", "commission", "bureau",
+                           "directorate", "secretariat", "inspectorate", "committee", "office"})
+
+
+def _body_in_premodifier(words: list[str]) -> int | None:
+    """Index after a body noun that ends the organisation part of a pre-name title: every word before it
+    is a demonym, a portfolio word or a capitalised name, and a title follows it."""
+    for k, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low not in _OWNER_BODIES or not w.islower() and k == 0:
+            continue
+        rest = words[k + 1:]
+        if not rest or rest[0].lower() not in _LOWER_TITLE_WORDS or not _has_title(" ".join(rest)):
+            return None
+        if all(x.lower() in lx.PORTFOLIO_WORDS or x[:1].isupper() or x.lower() in ("and", "&", "affairs")
+               for x in words[:k]):
+            return k + 1
+        return None
+    return None
+
+
 def _is_role_start(words: list[str], i: int) -> bool:
     """A title word, or a portfolio word right before one ("Defense Minister", not "Security Council")."""
     low = words[i].lower()
     if low in lx.PORTFOLIO_WORDS and low not in lx.TITLE_NOUNS:
+        if i + 2 < len(words) and words[i + 1].lower() in ("and", "&"):
+            return _is_role_start(words, i + 2)  # "Science and Technology Minister"
         return i + 1 < len(words) and _is_role_start(words, i + 1)
     return low in _LOWER_TITLE_WORDS
 
@@ -118,11 +147,19 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
     if m and m.group(2)[:1].islower():
         role, _ = parse_role(m.group(2))
         return role, most_specific_org(m.group(1))
-    # "... at / with the X Institute": the organisation comes last
-    m = re.match(rf"^(.+?)\s+(?:at|with|for|of)\s+(?:the\s+)?((?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE})$", t)
-    if m and _has_title(m.group(1)) and not _org_is_country_target(t, m) and not _portfolio_of(t, m):
+    # "... at / with the X Institute [in Y]": the organisation comes last
+    m = re.match(rf"^(.+?)\s+(?:at|with|for|of|on)\s+(?:the\s+)?((?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE})"
+                 rf"(?:\s+in\s+(?:the\s+)?{_CAP_PHRASE})?$", t)
+    if m and _has_title(m.group(1)) and not _org_is_country_target(t, m) and not _portfolio_of(t, m) and (
+            _prep_of(t, m) != "on" or m.group(2).split()[-1].lower() in _SEATED_BODIES):
         role, org0 = parse_role(m.group(1))
         return role, most_specific_org(m.group(2)) if m.group(2) else org0
+    # "a senior fellow at the forum": a body the article named, referred to by its kind (resolved later)
+    m = re.match(r"^(.+?)\s+(?:at|with|of)\s+the\s+([a-z][\w-]*)$", t)
+    if m and _has_title(m.group(1)) and m.group(2) in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
+        role, _ = parse_role(m.group(1))
+        if role:
+            return role, m.group(2)
     # "head of the X Ministry's department for Y": the possessor org moves out
     m = re.match(rf"^(.+?\s+of\s+the)\s+({_CAP_PHRASE}){_POSS}\s+(.+)$", t)
     if m and m.group(3)[:1].islower():
@@ -130,6 +167,9 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
     if re.fullmatch(rf"(?:{_CAP_PHRASE}{_POSS}\s+)*{_CAP_PHRASE}", t) and not _has_title(t):
         return None, most_specific_org(t)
     words = t.split()
+    split = _body_in_premodifier(words)
+    if split is not None:  # "Foreign ministry spokeswoman", "Ruritanian interior ministry spokesman"
+        return _role_case(" ".join(words[split:])), " ".join(words[:split])
     org, rest = _org_from_premodifier(words)
     if rest and _has_title(" ".join(rest)):
         return _role_case(" ".join(rest)), org
@@ -140,6 +180,14 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
 
 def _has_title(text: str) -> bool:
     return any(w.lower().strip(",.") in lx.TITLE_NOUNS for w in text.split())
+
+
+# Bodies one sits "on" ("the top member on the Senate Ports Committee").
+_SEATED_BODIES = frozenset({"committee", "subcommittee", "board", "council", "commission", "panel", "caucus"})
+
+
+def _prep_of(t: str, m: re.Match) -> str:
+    return t[len(m.group(1)):].split()[0].lower()
 
 
 def _org_is_country_target(t: str, m: re.Match) -> bool:
@@ -162,8 +210,8 @@ def role_head(role: str) -> str | None:
         low = w.lower()
         if low in ("of", "to", "for", "at", "in", "on", "with"):
             break
-        if low in lx.TITLE_NOUNS:
-            head = low
+        if low in lx.TITLE_NOUNS and not (low == "general" and head is not None):
+            head = low  # "director general" is a director, "secretary general" a secretary
     return head
 
 
@@ -200,8 +248,13 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
         if t.lower_ == "its" and t.tag_ == "PRP$" and i + 1 < end_tok:
             i -= 1  # "Its chief executive, X": the owner is resolved later
             break
+        if t.lower_ in ("and", "&") and i > lo and _portfolio_pair(doc, i):
+            i -= 1  # "Science and Technology Minister"
+            continue
         if t.text in _STOP_TEXT and t.text not in ("[", "]") or t.pos_ in _STOP_POS or t.lower_ in ("a", "an"):
             break
+        if t.pos_ == "ADP" and t.lower_ not in _TITLE_PREPS:
+            break  # "Talks between [President X]", "signed by [President X]"
         if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
             break
         if t.is_space or _line_start(doc, i):
@@ -213,6 +266,15 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
     while start < end_tok and not _good_role_start(doc[start]):
         start += 1
     return (start, end_tok) if start < end_tok else None
+
+
+# Prepositions inside a title before a name ("Minister of State for Y", "ambassador to Z").
+_TITLE_PREPS = frozenset({"of", "for", "to", "on", "at"})
+
+
+def _portfolio_pair(doc: Doc, i: int) -> bool:
+    """'and' at token i joins two portfolio words of one title ("culture and sport minister")."""
+    return (i + 1 < len(doc) and doc[i - 1].lower_ in lx.PORTFOLIO_WORDS and doc[i + 1].lower_ in lx.PORTFOLIO_WORDS)
 
 
 def _good_role_start(tok) -> bool:
@@ -253,7 +315,8 @@ def _right_phrase(doc: Doc, start_tok: int, sent: Span, limit: int = 22) -> tupl
         t = doc[i]
         if t.text in (",", ";", ":", "(", ")", '"', "\u2014", "\u2013", ".") or t.is_space:
             break
-        if t.pos_ in ("VERB", "AUX") and t.lower_ not in lx.TITLE_NOUNS or t.lower_ in ("who", "which", "said"):
+        if t.pos_ in ("VERB", "AUX") and t.lower_ not in lx.TITLE_NOUNS and not (
+                t.dep_ == "amod" or t.lower_ in lx.ROLE_MODIFIERS) or t.lower_ in ("who", "which", "said"):
             break
         i += 1
     return (start_tok, i) if i > start_tok else None
@@ -306,9 +369,9 @@ def _org_after_of(doc: Doc, i: int, sent: Span) -> int | None:
         t = doc[i]
         if t.text[:1].isupper() and not t.is_punct:
             end = i + 1
-        elif t.text in ("'s", "'", "’s", "’") or (t.lower_ in ("of", "for", "and", "the", "&")
+        elif t.text in ("'s", "'", "’s", "’") or (t.lower_ in ("of", "for", "and", "the", "&", "-")
                                                   and i + 1 < sent.end and doc[i + 1].text[:1].isupper()):
-            pass
+            pass  # ("Military-Economic": a hyphen between capitalised words)
         else:
             break
         i += 1
@@ -317,6 +380,8 @@ def _org_after_of(doc: Doc, i: int, sent: Span) -> int | None:
 
 def _title_near_start(doc: Doc, s: int, e: int) -> bool:
     # "Acme Shipping's chief executive": a capitalised owner and its possessive come before the title
+    while s < e - 1 and doc[s].lower_ in ("the", "a", "an") and doc[s + 1].text[:1].isupper():
+        s += 1  # "the Exchequer's deputy commissioner"
     j = s
     while j < min(e, s + 6) and doc[j].text[:1].isupper() and not doc[j].is_punct:
         j += 1
@@ -325,6 +390,8 @@ def _title_near_start(doc: Doc, s: int, e: int) -> bool:
     for t in doc[s: min(e, s + 6)]:
         if t.lower_ in lx.TITLE_NOUNS:
             return True
+        if t.lower_ == "under" and t.i + 1 < e and doc[t.i + 1].lower_ in lx.TITLE_NOUNS:
+            continue  # "under secretary"
         if t.pos_ == "ADP" or t.text[:1].isupper() and t.lower_ not in lx.ROLE_MODIFIERS and t.i > s:
             break
     return False
@@ -368,8 +435,18 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
 
     def emit(s: int, e: int) -> None:
         ph = doc[s:e]
-        if any(ps < ph.end_char and ph.start_char < pe for ps, pe in person_spans if (ps, pe) != (start, end)):
-            return
+        others = [(ps, pe) for ps, pe in person_spans if (ps, pe) != (start, end)
+                  and ps < ph.end_char and ph.start_char < pe]
+        if others:
+            # "Roe's lawyer, X": another person owning the title is not part of X's role
+            k = s
+            while k < e and doc[k].idx < max(pe for _ps, pe in others):
+                k += 1
+            if not (k < e - 1 and doc[k].text in ("'s", "'", "’s", "’")):
+                return
+            ph = doc[k + 1:e]
+            if any(ps < ph.end_char and ph.start_char < pe for ps, pe in others):
+                return
         out.append(RolePhrase(ph.start_char, ph.end_char, ph.text))
 
     # premodifier: "Elysee press secretary X", "[US] National Economic Council coordinator for ... X"
@@ -401,8 +478,11 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
             if not any(ps < ph.end_char and ph.start_char < pe for ps, pe in person_spans if (ps, pe) != (start, end)):
                 out.append(RolePhrase(ph.start_char, ph.end_char, ph.text, parsed))
     # "X of [South Korea's] Y Institute"
-    elif span.end < sent.end - 1 and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper():
-        right = _org_after_of(doc, span.end + 1, sent)
+    elif span.end < sent.end - 1 and doc[span.end].lower_ == "of" and (
+            doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the" and span.end + 2 < sent.end
+            and doc[span.end + 2].text[:1].isupper()):
+        first = span.end + 1 + (doc[span.end + 1].lower_ == "the")
+        right = _org_after_of(doc, first, sent)
         if right:
             emit(span.end, right)
     return out

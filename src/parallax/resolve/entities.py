@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
+from parallax.extract.lexicon import state_short_name
 from parallax.model import Decision, Entity
 from parallax.resolve.names import (
     BUSINESS_WORDS,
@@ -32,8 +33,10 @@ from parallax.resolve.names import (
     person_name,
     person_score,
     phonetic,
+    same_state_body,
+    state_body_key,
 )
-from parallax.resolve.places import COMPASS, clean_place, country_code, country_name
+from parallax.resolve.places import COMPASS, clean_place, country_name, state_code
 
 PLACE_TYPES = {"GPE", "LOC"}
 # types whose names may denote a country/government (spaCy often tags "PRC" or "UAE" as ORG)
@@ -104,7 +107,7 @@ class _Resolver:
         name = e.name.strip()
         if e.type == "ORG" and len(name.replace(".", "")) <= 3:
             return None  # "AI", "IT": organisations, not Anguilla or Italy
-        return country_code(name)
+        return state_code(name)  # a capital's entity is the city; "Moscow said" joined Russia in its document
 
     # -- cluster bookkeeping -----------------------------------------------------------
     def _merge(self, i: int, j: int, score: float, rule: str, features: dict) -> None:
@@ -214,6 +217,12 @@ class _Resolver:
     def score_pair(self, i: int, j: int) -> tuple[float, str, dict]:
         a, b = self.ents[i], self.ents[j]
         ca, cb = self.country[i], self.country[j]
+        if {a.type, b.type} == {"ORG", "GPE"} and not (ca or cb):
+            # "DRV" typed ORG where another article defines it for a state ("Democratic Republic of X (DRV)")
+            org, gpe = (i, j) if a.type == "ORG" else (j, i)
+            name = self.ents[org].name.replace(".", "").strip()
+            if name.isupper() and name.casefold() in self.acronyms[gpe]:
+                return 0.9, "acronym", {"acronym": name.casefold()}
         if not _types_compatible(a, b, ca, cb):
             return 0.0, "", {}
         if ca and cb and ca == cb:
@@ -223,8 +232,16 @@ class _Resolver:
             if not ok:
                 return 0.0, "", {}
             return person_score(feats), "person-name", feats
+        if a.type == b.type == "ORG":
+            same = same_state_body(a.name, b.name)
+            if same is not None:  # "US Treasury" ~ "Treasury Department (United States)"; two states' ministries differ
+                return (0.9, "state-body", {"state_body": " ".join(x for x in state_body_key(a.name) if x)}) if same else (
+                    0.0, "", {})
         heads = BUSINESS_WORDS if a.type == b.type == "ORG" else FACILITY_WORDS if a.type == b.type == "FAC" else frozenset()
-        s, feats = compare_orgs(org_tokens(a.name), org_tokens(b.name), heads)
+        na, nb = a.name, b.name
+        if _type_group(a.type) == "PLACE":  # "the Democratic Republic of X" is X
+            na, nb = state_short_name(na) or na, state_short_name(nb) or nb
+        s, feats = compare_orgs(org_tokens(na), org_tokens(nb), heads)
         if s == 0 and a.type == b.type:
             # an acronym one article defines ("Long Name (LN)") is the name another uses alone
             shared = (self.acronyms[i] | {"".join(org_tokens(a.name))}) & (self.acronyms[j] | {"".join(org_tokens(b.name))})
@@ -372,7 +389,7 @@ class _Resolver:
 def _acronym_forms(e: Entity) -> set[str]:
     """Folded acronyms an organisation goes by in its article: an all-caps single word among its
     names ("Long Name (LN)" gives "ln"); empty for people and places."""
-    if e.type not in ("ORG", "FAC"):
+    if e.type not in ("ORG", "FAC", "GPE"):
         return set()
     out = set()
     for f in (e.name, *e.aliases):
@@ -392,7 +409,8 @@ def _canonical_name(ents: list[Entity]) -> str:
         clean = name.strip()
         article = clean.casefold().startswith("the ")
         parts = len(person_name(clean).parts) if ents[0].type == "PERSON" else len(org_tokens(clean))
-        return (-parts, article, -freq[name], -len(clean), clean)
+        added = clean.endswith(")") and state_body_key(clean) is not None  # "(Country)" added at extraction
+        return (added, -parts, article, -freq[name], -len(clean), clean)
 
     names = sorted({e.name for e in ents}, key=key)
     best = names[0]

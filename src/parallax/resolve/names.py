@@ -226,6 +226,23 @@ def short_form_of(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str])
     return rest if all(t in heads for t in rest) else None
 
 
+# Head words of bodies whose full name adds a complement ("X Institute for Y Studies" ~ "X Institute").
+_COMPLEMENTED_HEADS = frozenset("""institute institution center centre council foundation academy school college
+university museum society association forum committee commission agency office bureau""".split())
+_COMPLEMENT_WORDS = ("for", "of", "on")
+
+
+def _complement_dropped(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The complement the longer name adds when the shorter is it without "for/of/on ..."
+    ("x", "institute") ~ ("x", "institute", "for", "y", "studies"); None otherwise."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 2 or len(long_) < len(short) + 2 or long_[:len(short)] != short:
+        return None
+    if short[-1] not in _COMPLEMENTED_HEADS or long_[len(short)] not in _COMPLEMENT_WORDS:
+        return None
+    return long_[len(short):]
+
+
 def org_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names of different organisations that share a stem and differ in their kind words
     ("X Crest Shipping" / "X Crest Energy"): the short form "X Crest" may join one, not both."""
@@ -233,6 +250,10 @@ def org_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     while p < min(len(a), len(b)) and a[p] == b[p]:
         p += 1
     kinds = BUSINESS_WORDS | FACILITY_WORDS
+    h = p - 1 if p >= 1 and a[p - 1] in _COMPLEMENT_WORDS else p  # end of the shared "X Institute"
+    if h >= 2 and a[h - 1] in _COMPLEMENTED_HEADS and len(a) > h + 1 and len(b) > h + 1 and len(a) > p and len(b) > p \
+            and a[h] in _COMPLEMENT_WORDS and b[h] in _COMPLEMENT_WORDS:
+        return True  # "X Institute for Y" and "X Institute for Z": "X Institute" may be either
     return (p >= 1 and len(a) > p and len(b) > p and all(t in kinds for t in a[p:])
             and all(t in kinds for t in b[p:]))
 
@@ -252,6 +273,9 @@ def compare_orgs(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str] =
     rest = short_form_of(a, b, heads) if heads else None
     if rest is not None and len(min(a, b, key=len)) >= 1 and len("".join(min(a, b, key=len))) >= 4:
         return 0.85, {"short_form": " ".join(rest)}
+    rest = _complement_dropped(a, b)
+    if rest is not None:
+        return 0.85, {"short_form": " ".join(rest)}
     if len(a) == 1 and len(a[0]) >= 2 and len(b) >= 3 and a[0] == acronym(b):
         return 0.9, {"acronym": a[0]}
     if len(b) == 1 and len(b[0]) >= 2 and len(a) >= 3 and b[0] == acronym(a):
@@ -261,3 +285,69 @@ def compare_orgs(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str] =
         if len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= 5 and Levenshtein.distance(*diffs[0]) <= 1:
             return 0.92, {"spelling": list(diffs[0])}
     return 0.0, {}
+
+
+# -- state bodies named with or without their state ------------------------------------------------
+_BODY_KINDS = {"ministry", "department", "office"}
+_BODIES_ALONE = {"treasury", "exchequer"}
+_PORTFOLIO_SYNONYMS = {"defence": "defense", "labour": "labor", "foreign affairs": "foreign",
+                       "home affairs": "home", "internal affairs": "interior", "finances": "finance"}
+
+
+@lru_cache(maxsize=65536)
+def state_body_key(name: str) -> tuple[str, str, str | None] | None:
+    """(country code, portfolio, kind) of a state body named by its portfolio and its state, in any
+    of the usual forms: "US Treasury Department", "the US Treasury", "Ruritania's foreign ministry",
+    "Ruritanian Foreign Ministry", "Ministry of Foreign Affairs of Ruritania", "foreign ministry
+    (Ruritania)" (the state an article left implicit, added at extraction); None for other names or
+    when the state is not said."""
+    from parallax.extract import lexicon as lx
+    from parallax.resolve.places import state_code
+
+    text = name.replace("’", "'").strip()
+    country = None
+    m = re.match(r"^(.*?)\s*\(([^()]+)\)$", text)
+    if m:
+        country, text = state_code(m.group(2)), m.group(1)
+        if country is None:
+            return None
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words and country is None:
+        for size in (3, 2, 1):
+            head = " ".join(words[:size])
+            poss = re.match(r"^(.+?)'s?$", head)
+            cand = poss.group(1) if poss else head
+            code = state_code(cand) or (None if poss else lx.demonym_country(cand.lower()))
+            if code and size < len(words):
+                country, words = code, words[size:]
+                break
+    low = [w.lower() for w in words]
+    if country is None and len(low) >= 3 and low[-2] == "of":
+        country = state_code(words[-1])
+        low = low[:-2] if country else low
+    if country is None or not low:
+        return None
+    kind = None
+    if low[0] in _BODY_KINDS and len(low) >= 3 and low[1] == "of":
+        kind, core = low[0], [w for w in low[2:] if w != "the"]  # "Ministry of Foreign Affairs"
+    elif low[-1] in _BODY_KINDS and len(low) >= 2:
+        kind, core = low[-1], low[:-1]
+    elif len(low) == 1 and low[0] in _BODIES_ALONE:
+        core = low
+    else:
+        return None
+    if not core or not all(w in lx.PORTFOLIO_WORDS or w in ("and", "&", "affairs") for w in core):
+        return None
+    portfolio = " ".join(core)
+    return country, _PORTFOLIO_SYNONYMS.get(portfolio, portfolio), kind
+
+
+def same_state_body(a: str, b: str) -> bool | None:
+    """True when two names are one state body ("Treasury Department (United States)" / "US Treasury"),
+    False when both are state bodies of different states or portfolios, None when either is not one."""
+    ka, kb = state_body_key(a), state_body_key(b)
+    if ka is None or kb is None:
+        return None
+    return ka[0] == kb[0] and ka[1] == kb[1] and (ka[2] == kb[2] or ka[2] is None or kb[2] is None)

@@ -68,6 +68,33 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def state_code(name: str) -> str | None:
+    """The ISO code when a name names the state itself ("the US", "N. Korea", "DPRK"), None for a
+    capital or another city in it. Extraction decides per mention whether a capital stands for its
+    state ("Moscow said"): such mentions join the state's entity in their document, while an entity
+    named after a capital is the city ("a Washington think tank", "the embassy in Washington")."""
+    code = country_code(name)
+    if code is None or _is_city(name) and clean_place(name) != country_name(code).casefold():
+        return None  # (a city-state's name is the state's: "Singapore")
+    return code
+
+
+def _is_city(name: str) -> bool:
+    from parallax.extract import lexicon as lx
+
+    key = clean_place(name).replace(".", "").replace(",", "")
+    if key in _CAPITAL_SUBDIVISIONS or lx.capital_country(key):
+        return True
+    return lx.country_code(name) is None and lx.is_known_place(name) and not _names_territory(name)
+
+
+def _names_territory(name: str) -> bool:
+    from parallax.extract.lexicon import _terr_key, _territory_index
+
+    return _terr_key(clean_place(name)) in _territory_index()[0]
+
+
 @lru_cache(maxsize=1024)
 def country_name(code: str) -> str:
     terr = lookup_territory(code)
