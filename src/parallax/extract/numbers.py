@@ -91,6 +91,13 @@ def number_spans(ad: AnalyzedDoc) -> list[tuple[int, int]]:
     return ad.extras["number_spans"]
 
 
+def figure_kinds(ad: AnalyzedDoc) -> list[tuple[int, int, str]]:
+    """Normalised (start, end, kind) of every numeric claim; kind is money, percent, measure, time,
+    count or bare (cached; used by the timeline)."""
+    _claims(ad)
+    return ad.extras["number_kinds"]
+
+
 def extract_numbers(ad: AnalyzedDoc) -> list[NumberClaim]:
     return [c.model_copy() for c in _claims(ad)]
 
@@ -101,6 +108,7 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
     blocked = _blocked_tokens(ad)
     out: list[NumberClaim] = []
     spans: list[tuple[int, int]] = []
+    kinds: list[tuple[int, int, str]] = []
     for sent in ad.doc.sents:
         claims = _sentence_claims(ad, sent, blocked)
         for k, c in enumerate(claims):
@@ -114,8 +122,10 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
                 time=timex_at(ad, sent, ad.doc[c.first].idx, next_figure), sentence=ad.orig_sentence_at(s_char),
             ))
             spans.append((s_char, e_char))
+            kinds.append((s_char, e_char, c.kind))
     ad.extras["numbers"] = out
     ad.extras["number_spans"] = spans
+    ad.extras["number_kinds"] = kinds
     return out
 
 
