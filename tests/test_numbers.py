@@ -508,6 +508,7 @@ def test_currency_conversion_in_brackets_after_a_currency_word(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("The province shares a 1,250-km frontier with its neighbour.", ("1,250-km", 1250, "km")),
     ("The foundry will make 40-nanometre wafers.", ("40-nanometre", 40, "nm")),
+    ("Crews finished a 12-km-long tunnel under the pass.", ("12-km", 12, "km")),
 ])
 def test_measure_written_as_an_adjective_in_digits(nlp, text, expected):
     n = one(nlp, text)

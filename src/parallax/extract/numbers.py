@@ -382,6 +382,7 @@ RANGE_JOINERS = {"and", "to", "-", "–", "or"}
 PARTITIVE_DETS = {"the", "these", "those", "its", "their", "his", "her", "our", "your"}
 # words that set a lone figure against a parallel count ("23 cases, against nine a year earlier")
 CONTRAST_WORDS = {"against", "versus", "vs", "vs.", "than"}
+_QUALIFIER_WORDS = {w for seq in QUALIFIER_SEQS for w in seq}
 
 
 def _hyphen_measure(doc, first: int, last: int, end: int) -> str | None:
@@ -395,9 +396,7 @@ def _hyphen_measure(doc, first: int, last: int, end: int) -> str | None:
     unit = doc[k + 1].lower_
     if len(unit) < 2 or unit not in MEASURE_UNITS or unit in ("cubic", "nautical"):
         return None
-    if k + 2 < end and doc[k + 2].text == "-":
-        return None  # "a 10-km-long tunnel" reads on; "5-m-high" is a shape, not a simple measure
-    return MEASURE_UNITS[unit]
+    return MEASURE_UNITS[unit]  # also "a 10-km-long tunnel"
 
 
 def _partitive_noun(doc, k: int, end: int) -> int | None:
@@ -419,7 +418,7 @@ def _elliptical(doc, first: int, last: int, sent: Span, prev: _Claim) -> bool:
     if after is not None and not (after.is_punct or after.lower_ in ("in", "a", "the", "last", "this")):
         return False
     q = first
-    while q - 1 > prev.end and doc[q - 1].lower_ in {w for seq in QUALIFIER_SEQS for w in seq}:
+    while q - 1 > prev.end and doc[q - 1].lower_ in _QUALIFIER_WORDS:
         q -= 1
     before = doc[q - 1] if q - 1 >= sent.start else None
     if before is not None and before.lower_ in CONTRAST_WORDS:
