@@ -88,3 +88,13 @@ def test_claims_survive_the_store(tmp_path):
         back = next(store.analyses())
         assert [c.text for c in back.claims] == [c.text for c in a.claims]
         assert [c.text for c in store.load_dossier().claims] == [c.text for c in a.claims]
+
+
+def test_a_cue_verb_that_does_not_introduce_the_according_to_clause_keeps_its_claim():
+    from parallax.pipeline import analyze_text
+
+    text = ("Prosecutors yesterday charged the owner of a trading firm, after customs officers seized four crates "
+            "of rifles which, according to investigators, were bound for the border.")
+    claims = analyze_text(text, published="2024-04-18").claims
+    outlet = [c.text for c in claims if c.speaker is None]
+    assert any(t.startswith("Prosecutors yesterday charged the owner") for t in outlet), outlet

@@ -543,3 +543,49 @@ def test_a_yearless_wire_dateline_takes_the_year_of_the_documents_it_came_with(t
     assert by_name["b.txt"].published == "2025-01-02"  # the year that puts it next to the dated article
     assert by_name["c.txt"].published is None  # two months from any dated article: no year is guessed
     assert by_name["a.txt"].published.startswith("2024-12-30")
+
+
+# --- held-out round 5/6 metadata failure classes, on invented lines -------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("Posted on : 2024-08-02 09:10 (GMT+5) Modified on : 2024-08-02 11:00 (GMT+5)", "2024-08-02T09:10:00+05:00"),
+    ("Published 2024-08-02 09:10 (UTC-03:30)", "2024-08-02T09:10:00-03:30"),
+    ("Posted 2024-08-02 09:10 GMT+4", "2024-08-02T09:10:00+04:00"),
+])
+def test_bracketed_gmt_offset_is_the_zone(line, iso):
+    text = f"Harbour dredging begins\n\n{line}\n\nDredgers began work in the harbour, the port said.\n"
+    assert extract_text_metadata(text).published == iso
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("By Ola Tveit, The Harbour Gazette", "The Harbour Gazette"),
+    ("By Ola Tveit, The Fjord Courier", "The Fjord Courier"),
+    ("By Ola Tveit, The Lantern", "The Lantern"),
+])
+def test_footer_byline_names_the_outlet_after_the_author(footer, outlet):
+    text = f"Mine reopens after review\n\nThe mine reopened on Monday, its owner said.\n\n{footer}\n"
+    meta = extract_text_metadata(text)
+    assert (meta.byline, meta.outlet) == ("Ola Tveit", outlet)
+
+
+@pytest.mark.parametrize("footer", [
+    "By Ola Tveit, Washington correspondent",
+    "By Ola Tveit, staff reporter",
+    "By Ola Tveit, Brussels",
+])
+def test_footer_byline_role_or_place_is_not_an_outlet(footer):
+    text = f"Mine reopens after review\n\nThe mine reopened on Monday, its owner said.\n\n{footer}\n"
+    meta = extract_text_metadata(text)
+    assert (meta.byline, meta.outlet) == ("Ola Tveit", None)
+
+
+@pytest.mark.parametrize("credit, byline", [
+    ("(Reporting by Ola Tveit; Editing by Mia Berg)", "Ola Tveit"),
+    ("(Reporting by Ola Tveit in Tromsø; Editing by Mia Berg)", "Ola Tveit"),
+    ("Reporting by Ola Tveit and Per Lund; editing by Mia Berg", "Ola Tveit and Per Lund"),
+    ("Additional reporting by Ola Tveit in Tromsø; editing by Mia Berg", None),  # a contributor, not the author
+])
+def test_wire_reporting_credit_gives_the_byline(credit, byline):
+    text = ("Mine reopens after review\n\nKARSVIK (Nordwire) - The Karsvik copper mine reopened on Monday, "
+            f"its owner said.\n\n{credit}\n")
+    assert extract_text_metadata(text).byline == byline

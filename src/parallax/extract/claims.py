@@ -232,8 +232,12 @@ class _ClaimBuilder:
         for t in sent:
             if regions[t.i] is not None or not self._cue(t, cues):
                 continue
-            if not any(regions[x.i] is not None for x in t.subtree):
+            held = {regions[x.i].id: regions[x.i] for x in t.subtree if regions[x.i] is not None}
+            if not held:
                 continue
+            if all(q.cue and q.cue.split()[0].casefold() not in (t.lower_, lemma(t)) for q in held.values()) \
+                    and all((q.cue or "") == "according to" for q in held.values()):
+                continue  # "prosecutors charged X after ... crates which, according to Y, were ...": not Y's cue
             frame.add(t.i)
             for c in t.children:
                 if regions[c.i] is not None:

@@ -79,12 +79,23 @@ class _Claim:
         self.about: str | None = None
         self.qualifier: str | None = None
         self.small = False  # dropped only as a small count (kept when listed beside a figure)
+        self.range_to: int | None = None  # low end of a range: first token of the high end
+        self.range_low: _Claim | None = None  # high end of a range: its low end
+        self.elided = False  # the noun of a parallel count, elided ("a year earlier, 110")
+        self.hyphen_unit = False  # "a 7,600-km border": a measure written as an adjective
 
 
 def number_spans(ad: AnalyzedDoc) -> list[tuple[int, int]]:
     """Normalised (start, end) of every numeric claim (cached; used by the timeline)."""
     _claims(ad)
     return ad.extras["number_spans"]
+
+
+def figure_kinds(ad: AnalyzedDoc) -> list[tuple[int, int, str]]:
+    """Normalised (start, end, kind) of every numeric claim; kind is money, percent, measure, time,
+    count or bare (cached; used by the timeline)."""
+    _claims(ad)
+    return ad.extras["number_kinds"]
 
 
 def extract_numbers(ad: AnalyzedDoc) -> list[NumberClaim]:
@@ -97,6 +108,7 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
     blocked = _blocked_tokens(ad)
     out: list[NumberClaim] = []
     spans: list[tuple[int, int]] = []
+    kinds: list[tuple[int, int, str]] = []
     for sent in ad.doc.sents:
         claims = _sentence_claims(ad, sent, blocked)
         for k, c in enumerate(claims):
@@ -110,8 +122,10 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
                 time=timex_at(ad, sent, ad.doc[c.first].idx, next_figure), sentence=ad.orig_sentence_at(s_char),
             ))
             spans.append((s_char, e_char))
+            kinds.append((s_char, e_char, c.kind))
     ad.extras["numbers"] = out
     ad.extras["number_spans"] = spans
+    ad.extras["number_kinds"] = kinds
     return out
 
 
@@ -144,6 +158,7 @@ def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Cl
     claims: list[_Claim] = []
     small: list[_Claim] = []
     nested_until = -1  # tokens up to here belong to a parenthesis after a figure
+    low: _Claim | None = None  # the low end of a count or duration range, decided with its high end
     i = sent.start
     while i < sent.end:
         tok = doc[i]
@@ -161,12 +176,23 @@ def _sentence_claims(ad: AnalyzedDoc, sent: Span, blocked: set[int]) -> list[_Cl
             continue
         if _is_attribute(doc, claim, claims):
             continue
+        if claim.range_to is not None and claim.kind in ("count", "time"):
+            low = claim  # "between 8 and 10 parcels", "three to five years", "1,800-2,200 people"
+            i = claim.range_to
+            continue
+        if low is not None and low.range_to == claim.first:
+            claim.range_low = low
+        else:
+            low = None
         if _keep(doc, claim, text):
             if claim.kind == "bare":
                 claim.unit = _tally_unit(doc, claim, sent)
+            if low is not None:
+                claims.append(low)  # both ends of a range are figures ("three to five years")
             claims.append(claim)
         elif claim.small:
             small.append(claim)
+        low = None
     return _listed_small_counts(claims, small)
 
 
@@ -299,14 +325,33 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.end += 1
     elif nxt in TIME_UNITS:
         c.kind, c.unit, c.end = "time", TIME_UNITS[nxt], k + 1
+    elif (unit := _hyphen_measure(doc, first, last, sent.end)) is not None:
+        c.kind, c.unit, c.end, c.hyphen_unit = "measure", unit, k + 2, True  # "a 7,600-km border"
+        noun = doc[k + 1].head
+        if noun.i > k + 1 and noun.pos_ == "NOUN":
+            c.about = _phrase(noun, k + 1)  # what it measures: "border"
     else:
         noun_end = _counted_noun(doc, k, sent.end)
+        partitive = _partitive_noun(doc, k, sent.end) if noun_end is None else None
         if noun_end is not None:
             c.kind = "count"
             c.noun = doc[noun_end - 1]
             c.unit = _count_unit(doc, k, noun_end)
             c.end = noun_end
             c.about = doc[k:noun_end].text
+        elif partitive is not None:
+            # "at least 60 of the vehicles": a count of the noun after "of the"
+            c.kind = "count"
+            c.noun = doc[partitive - 1]
+            c.unit = _count_unit(doc, k + 2, partitive)
+            c.end = partitive
+            c.about = doc[k + 2:partitive].text
+        elif previous and previous[-1].kind == "count" and _elliptical(doc, first, last, sent, previous[-1]):
+            # "sold 64 buses in 2023; a year earlier, 110" / "23 cases, against nine a year
+            # earlier": a figure standing alone beside a count counts the same thing
+            p = previous[-1]
+            c.kind, c.unit, c.noun, c.about, c.elided = "count", p.unit, p.noun, p.about, True
+            c.end = _trailing_pp(doc, k, sent.end)
         elif previous and previous[-1].kind == "count" and doc[last].dep_ in ("conj", "appos", "dobj", "attr"):
             # "1.1 million active soldiers and another 600,000 in reserve": the unit is elided
             c.kind, c.unit = "count", previous[-1].unit
@@ -334,6 +379,55 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
 
 
 RANGE_JOINERS = {"and", "to", "-", "–", "or"}
+PARTITIVE_DETS = {"the", "these", "those", "its", "their", "his", "her", "our", "your"}
+# words that set a lone figure against a parallel count ("23 cases, against nine a year earlier")
+CONTRAST_WORDS = {"against", "versus", "vs", "vs.", "than"}
+_QUALIFIER_WORDS = {w for seq in QUALIFIER_SEQS for w in seq}
+
+
+def _hyphen_measure(doc, first: int, last: int, end: int) -> str | None:
+    """The unit of a measure written solid as an adjective in digits: "a 7,600-km border", "28-nanometre
+    chips" (spelled-out "two-mile walk" and durations "five-year plan" stay compound adjectives)."""
+    k = last + 1
+    if first != last or not is_digits(doc[first].text) or k + 1 >= end or doc[k].text != "-":
+        return None
+    if doc[first].whitespace_ or doc[k].whitespace_:
+        return None
+    unit = doc[k + 1].lower_
+    if len(unit) < 2 or unit not in MEASURE_UNITS or unit in ("cubic", "nautical"):
+        return None
+    return MEASURE_UNITS[unit]  # also "a 10-km-long tunnel"
+
+
+def _partitive_noun(doc, k: int, end: int) -> int | None:
+    """End of the plural noun in "<number> of the <noun>" ("60 of the vehicles"), or None."""
+    if k + 2 >= end or doc[k].lower_ != "of" or doc[k + 1].lower_ not in PARTITIVE_DETS:
+        return None
+    noun_end = _counted_noun(doc, k + 2, end)
+    if noun_end is None or doc[noun_end - 1].tag_ != "NNS":
+        return None
+    return noun_end
+
+
+def _elliptical(doc, first: int, last: int, sent: Span, prev: _Claim) -> bool:
+    """A figure with no noun of its own that stands against the count before it: after a contrast
+    word ("against nine", "than 40"), or alone in a verbless clause after a semicolon ("; a year
+    earlier, 110"). It must end its phrase (a full stop, a comma, a semicolon or "in ...")."""
+    k = last + 1
+    after = doc[k] if k < sent.end else None
+    if after is not None and not (after.is_punct or after.lower_ in ("in", "a", "the", "last", "this")):
+        return False
+    q = first
+    while q - 1 > prev.end and doc[q - 1].lower_ in _QUALIFIER_WORDS:
+        q -= 1
+    before = doc[q - 1] if q - 1 >= sent.start else None
+    if before is not None and before.lower_ in CONTRAST_WORDS:
+        return True
+    semi = next((j for j in range(q - 1, prev.end - 1, -1) if doc[j].text == ";"), None)
+    if semi is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[semi + 1:q])
+
 # "cubic metres" -> m3, "square kilometres" -> km2; other bases keep the words ("cubic feet")
 POWER_WORDS = {"cubic": "3", "square": "2", "sq": "2", "sq.": "2"}
 METRIC_BASES = {"m", "km", "cm", "mm"}
@@ -352,20 +446,34 @@ def _area_or_volume_unit(doc, k: int, end: int) -> str | None:
 
 
 def _share_range_unit(ad: AnalyzedDoc, sent: Span, c: _Claim) -> None:
-    """"between 3 and 5 per cent", "8 to 10 million tonnes": the first end of a range takes the
-    unit (and scale) written once after the second."""
+    """"between 3 and 5 per cent", "8 to 10 million tonnes", "three to five years", "1,800-2,200
+    workers": the first end of a range takes the unit (and scale, or counted noun) written once
+    after the second."""
     doc = ad.doc
     k = c.last + 1
     if k + 1 >= sent.end or doc[k].lower_ not in RANGE_JOINERS:
         return
     if doc[k].lower_ in ("and", "or") and not (c.first > sent.start and doc[c.first - 1].lower_ == "between"):
         return  # "3 and 5 per cent" only as "between 3 and 5 per cent"
+    if doc[k].lower_ in ("-", "–") and (doc[c.last].whitespace_ or doc[k].whitespace_):
+        return  # "1,800-2,200" is written solid; "10 - 12" is arithmetic or a score line
     nxt = _number_start(doc, k + 1, sent.end)
     if nxt is None:
         return
     other = _read_claim(ad, sent, *nxt, [])
-    if other is None or other.kind in ("bare", "count") or other.currency:
-        return  # "$3 to $5" carries its own currency; counts are read as they are
+    if other is None or other.kind == "bare" or other.currency:
+        return  # "$3 to $5" carries its own currency
+    if other.kind == "count":
+        # a count range needs a plural noun and a low end below the high end ("8 to 10 parcels";
+        # not a "5-4 ruling" nor "24-7 coverage")
+        if other.noun is None or other.noun.tag_ != "NNS" or c.value >= other.value:
+            return
+        c.noun, c.about = other.noun, other.about
+        c.range_to = other.first
+    elif other.kind == "time":
+        if c.value >= other.value:
+            return
+        c.range_to = other.first
     c.kind, c.unit = other.kind, other.unit
     scale = doc[other.last].lower_
     if other.last > other.first and scale in ("thousand", "million", "billion", "trillion") and c.value < 1000:
@@ -425,18 +533,28 @@ def _counted_noun(doc, k: int, end: int) -> int | None:
     """
     j = k
     head_end = None
+    quoted = False
     while j < end and j < k + 10:
         t = doc[j]
         if t.text in ("-", "\u2011") and j > k and doc[j - 1].whitespace_ == "" and j + 1 < end:
             head_end = None
             j += 2
             continue
+        if t.text == '"' and (quoted or any(doc[x].text == '"' for x in range(j + 2, min(end - 1, j + 9)))):
+            quoted = not quoted  # 'four "river-sea" freighters': a quoted modifier, noun after it
+            head_end = None
+            j += 1
+            continue
         glued = j + 1 < end and doc[j + 1].text == "-" and t.whitespace_ == ""
+        # a participle modifying a noun after it ("180 overhauled tanks"); right after the number
+        # only when the parser says so (not "300 injured")
+        participle = t.tag_ in ("VBN", "VBG") and (glued or (t.dep_ == "amod" and (
+            j > k or (t.head.i > j and t.head.pos_ == "NOUN" and t.head.i < end))))
         if t.pos_ in ("NOUN", "PROPN") and not t.like_num:
             head_end = j + 1
             if not glued and (j + 1 >= end or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
                 return head_end
-        elif t.pos_ == "ADJ" or (t.tag_ in ("VBN", "VBG") and (glued or (t.dep_ == "amod" and j > k))):
+        elif t.pos_ == "ADJ" or participle:
             if head_end is not None and not glued:
                 return head_end
         else:
@@ -615,12 +733,14 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     after_i = doc[c.last].idx + len(doc[c.last])
     after = text[after_i: after_i + 2]
     # identifiers and model names: "T-72", "Falcon-9", "G7"
-    if before == "-" and before2.isalnum() and not (before2.isdigit() and c.kind in ("percent", "money", "measure")):
-        return False  # but "2-3%" is a range
+    if (before == "-" and before2.isalnum() and c.range_low is None
+            and not (before2.isdigit() and c.kind in ("percent", "money", "measure"))):
+        return False  # but "2-3%" and "1,800-2,200 workers" are ranges
     if before.isalpha():
         return False
-    # compound adjectives and ages: "five-year plan", "45-year-old"
-    if after.startswith("-") and len(after) > 1 and after[1].isalpha() and c.kind not in ("money",):
+    # compound adjectives and ages: "five-year plan", "45-year-old"; not "a 7,600-km border"
+    if (after.startswith("-") and len(after) > 1 and after[1].isalpha() and c.kind not in ("money",)
+            and not c.hyphen_unit):
         return False
     nxt = doc[c.last + 1] if c.last + 1 < len(doc) else None
     if nxt is not None and (nxt.lower_ in TIME_OF_DAY or nxt.text == ":"):
@@ -658,7 +778,12 @@ def _keep(doc, c: _Claim, text: str) -> bool:
         det = prev is not None and c.start == c.first and prev.lower_ in ANAPHORIC_DETS
         if det and small:
             return False
-        if small and c.qualifier is None and (c.noun is None or c.noun.lower_ not in PEOPLE_NOUNS):
+        if c.elided:
+            return True  # the parallel count it stands against is a claim
+        if small and c.qualifier is None and c.range_low is None and _object_count(c):
+            return True  # "customs seized eight containers": a count of what was acted on
+        if small and c.qualifier is None and c.range_low is None and (
+                c.noun is None or c.noun.lower_ not in PEOPLE_NOUNS):
             c.small = c.noun is not None
             return c.unit is not None and c.noun is None  # elided unit of a real figure
         if nxt is not None and nxt.lower_ == "of" and small:
@@ -672,6 +797,24 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     return head.lemma_.lower() in FIGURE_VERBS
 
 
+def _object_count(c: _Claim) -> bool:
+    """A small count (2-9) of a plural noun that is the direct object of a verb, or coordinated with
+    one ("detained six containers", "will launch two satellites"), or adding to a list ("at X and two
+    other ports"): what the action counts. Subjects and prepositional objects ("two countries agreed", "talks between
+    two sides") stay out, like "one"."""
+    noun = c.noun
+    if noun is None or c.value < 2 or noun.tag_ != "NNS" or noun.lemma_.lower() in ("one", "other"):
+        return False
+    if noun.dep_ == "conj" and any(ch.lower_ == "other" and ch.dep_ == "amod" for ch in noun.children):
+        return True  # "at Fornby and two other ports": how many more the list holds
+    t = noun
+    for _ in range(3):
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB"
+
+
 def _is_measured_duration(doc, c: _Claim) -> bool:
     """A duration is a claim when it measures an event or a change: "lasted five hours", "took
     four weeks", "spent two years", "sentenced to 10 years", "blocked the road for (at least)
@@ -680,7 +823,17 @@ def _is_measured_duration(doc, c: _Claim) -> bool:
     time passed: a deadline ("within six months"), a point ("in four years", "after three days,
     ...", "two years ago"), a period start or an age ("70 years since", "five years old"), a
     wait ("have waited three years" says time passed; nothing is measured)."""
-    prev = doc[c.start - 1].lower_ if c.start > 0 else ""  # the word before any qualifier
+    head_of_range = c.range_low or c  # "over three to five years": the words before the low end
+    start = head_of_range.start
+    prev = doc[start - 1].lower_ if start > 0 else ""  # the word before any qualifier
+    unit = doc[c.end - 1]
+    on_verb = (unit.dep_ == "npadvmod" and unit.head.pos_ == "VERB") or (
+        unit.dep_ == "pobj" and unit.head.lower_ == "over" and unit.head.head.pos_ == "VERB")
+    if head_of_range.qualifier == "over" and on_verb and doc[start - 1].pos_ not in ("ADP", "SCONJ") \
+            and c.end < len(doc) and doc[c.end].lower_ not in ("ago", "earlier", "later", "old"):
+        # "will deliver the tanks over three to five years": the span of the action (not "a 9%
+        # raise over two years", which dates the figure it follows)
+        return True
     nxt = doc[c.end] if c.end < len(doc) else None
     nxt_word = nxt.lower_ if nxt is not None else ""
     unit_tok = doc[c.end - 1]

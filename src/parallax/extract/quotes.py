@@ -6,13 +6,18 @@ said.` / `X said: "..."`), or, for a quote embedded in a sentence, through the c
 noun it hangs from in the dependency parse. A quoted term with no cue and no speaker is a scare
 quote and is not reported, and so is a term introduced as a name ("so-called", "known as", "dubbed",
 "what locals call"). A quote over several paragraphs is one quote. Reported speech is the complement clause of a cue verb (`X said that
-...`, `..., X told Reuters.`, `According to X, ...`, `denied it, saying ...`).
+...`, `..., X told Reuters.`, `According to X, ...`, `denied it, saying ...`, `do not rule out that ...`);
+"... and that ..." gives a second claim; a withheld answer ("declined to say whether ...") and a reported
+question are not claims; a wire dateline is no one's words. Quoted words inside someone's reported clause
+are that reporter's ("She added that the ministry had asked them to share 'all records'"), and a
+translator's note in square brackets is never the speaker.
 
 Offsets: the parse is over normalised text; every stored offset is an ORIGINAL offset.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -30,6 +35,7 @@ from parallax.extract.speech_verbs import (
     cue_phrase,
     is_according_to,
     is_cue_verb,
+    is_negated_cue,
     learn_cues,
     lemma,
 )
@@ -169,6 +175,9 @@ class _Extractor:
                 obj = next((c for c in v.children if c.dep_ == "pobj"), None)
             return self.resolver.from_token(obj) if obj is not None else None
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.in_quote), None)
+        if subj is not None and self._in_brackets(subj):
+            # "X, head of Y [a note on Y - Trans.], said": the parser took the note for the subject
+            subj = self._phrase_before_brackets(subj)
         if lemma(v) in HEARER_VERBS and (subj is not None and subj.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in v.children)):
             # "they were warned it could flood": the subject heard it; only "by X" names the speaker
@@ -217,6 +226,18 @@ class _Extractor:
             named = self._name_before_cue(v, self.sent(v).start)
             if named is not None:
                 return named[0]
+        if (depth < 3 and subj is None and v.dep_ == "advcl" and lemma(v) in INHERITING_PARTICIPLES
+                and v.head.dep_ in ("acl", "relcl") and v.head.head.pos_ in ("NOUN", "PROPN")
+                and v.i > 0 and self.doc[v.i - 1].text == ","):
+            # "dismissed reports that the accord covered X, saying ...": the participle goes with the
+            # verb that governs the noun, not with the clause completing the noun
+            g = v.head.head.head
+            for _ in range(3):
+                if g.pos_ in ("VERB", "AUX") or g.head.i == g.i:
+                    break
+                g = g.head
+            if g.pos_ in ("VERB", "AUX") and g.i != v.head.i:
+                return self.speaker_of_cue(g, frame, depth + 1)
         if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "pobj") and v.head.i != v.i:
             h = v.head
             if h.dep_ == "prep" and h.lower_ == "as":
@@ -235,11 +256,46 @@ class _Extractor:
                 g = self._governing_cue(h)
                 if g is not None:
                     return self.speaker_of_cue(g, frame, depth + 1)
+            if v.dep_ == "conj" and subj is None and h.dep_ == "ccomp" and v.tag_ == "VBD" \
+                    and h.tag_ in ("VBZ", "VBP") and h.head.tag_ == "VBD" and self.is_cue(h.head):
+                # "X said Oslo 'rejects' the tariffs and urged Y to ...": a past verb joined to a present
+                # one in the reported clause goes with the past cue that reports it
+                return self.speaker_of_cue(h.head, frame, depth + 1)
             if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
                 if h.pos_ in ("VERB", "AUX"):
                     return self.speaker_of_cue(h, frame, depth + 1)
         if frame:
             return self._nearest_agent(v, frame)
+        return None
+
+    def _open_bracket(self, t: Token) -> int | None:
+        """Index of the "[" of a square-bracketed note holding t (at most 30 tokens back)."""
+        for i in range(t.i, max(-1, t.i - 30), -1):
+            w = self.doc[i].text
+            if w == "]" and i != t.i:
+                return None
+            if w == "[":
+                return i
+        return None
+
+    def _in_brackets(self, t: Token) -> bool:
+        i = self._open_bracket(t)
+        return i is not None and any(self.doc[j].text == "]" for j in range(t.i, min(len(self.doc), t.i + 30)))
+
+    def _phrase_before_brackets(self, t: Token) -> Token | None:
+        """The head of the noun phrase the bracketed note follows (the note's own words are the
+        translator's or editor's, never the speaker)."""
+        open_i = self._open_bracket(t)
+        if open_i is None:
+            return None
+        lo = open_i  # the parser may start a sentence at the bracket: look back to the last full stop
+        while lo > 0 and lo > open_i - 30 and self.doc[lo - 1].text not in _SENT_END and "\n" not in self.doc[lo - 1].text:
+            lo -= 1
+        span = range(lo, open_i)
+        for i in span:
+            c = self.doc[i]
+            if c.pos_ in ("NOUN", "PROPN") and (c.head.i == c.i or c.head.i not in span) and c.i not in self.in_quote:
+                return c
         return None
 
     def _document_before(self, t: Token) -> Token | None:
@@ -417,13 +473,17 @@ class _Extractor:
                 if node.i not in self.in_quote or node.i in self.mark_of:
                     if self.is_cue(node):
                         sp = self.speaker_of_cue(node)
-                        if sp is not None and self._unnamed_group(node, sp):
-                            # "X told us that workers reported it 'four times'": the words are X's
-                            g = self._governing_cue(node)
-                            outer = self.speaker_of_cue(g) if g is not None else None
-                            if outer is not None and outer.entity is not None:
-                                q.cue, q.speaker = cue_phrase(g), outer
-                                return
+                        g = self._governing_cue(node) if sp is not None else None
+                        outer = self.speaker_of_cue(g) if g is not None else None
+                        if outer is not None and (outer.entity is not None or self.resolver.is_person(outer)) and (
+                                self._unnamed_group(node, sp)
+                                or outer.name != sp.name and not self.resolver.is_person(sp)):
+                            # "X told us that workers reported it 'four times'", "She added that the
+                            # ministry had asked them to share 'all records'": the clause is X's report,
+                            # and the quoted words in it are what X said (a named person inside keeps
+                            # their own words)
+                            q.cue, q.speaker = cue_phrase(g), outer
+                            return
                         if sp is not None:
                             q.cue, q.speaker = cue_phrase(node), sp
                             return
@@ -625,20 +685,25 @@ class _Extractor:
                     content = (self.sent(v).start, named[1]) if named else None
             else:
                 continue
-            if content is None or any(c.dep_ == "neg" for c in v.children):
+            if content is None or any(c.dep_ == "neg" for c in v.children) and not is_negated_cue(v):
                 continue
-            a, b = content
+            if _withheld(v) or self._question_clause(content):
+                continue  # "declined to say whether ...": nothing was asserted
             sp = self.speaker_of_cue(v)
             if sp is None:
                 continue
-            span = self._trim(a, b, qspans)
-            if span is None or span in seen:
-                continue
             if lemma(v) in WEAK_CUES and sp.entity is None and not sp.name[:1].isupper():
                 continue
-            seen.add(span)
-            out.append((span[0], span[1], cue_phrase(v), sp))
-            self.resolver.note(self.ad.orig_span(v.idx, v.idx + 1)[0], sp)
+            noted = False
+            for a, b in self._coordinated_thats(*content):
+                span = self._trim(a, b, qspans)
+                if span is None or span in seen:
+                    continue
+                seen.add(span)
+                out.append((span[0], span[1], cue_phrase(v), sp))
+                if not noted:
+                    self.resolver.note(self.ad.orig_span(v.idx, v.idx + 1)[0], sp)
+                    noted = True
         # a clause nested in another by the same speaker ("stressed that he believed ...") adds nothing
         return [r for r in out if not any(
             o is not r and o[0] <= r[0] and r[1] <= o[1] and (o[0], o[1]) != (r[0], r[1])
@@ -722,12 +787,45 @@ class _Extractor:
         if v.dep_ == "prep" and h.pos_ in ("VERB", "AUX") and sent.start <= h.i < v.i and before >= 3:
             # "Sales rose 4%, according to Y, while ...": the clause the phrase modifies, not what follows
             return max(h.left_edge.i, sent.start), v.i
+        if v.dep_ == "prep" and h.pos_ in ("VERB", "AUX") and h.dep_ in ("relcl", "acl") and v.i < h.i < sent.end:
+            # "crates which, according to Y, were bound for Z": only the relative clause is Y's
+            return a, h.right_edge.i + 1
         if before > after:  # "X happened, according to Y" -> the part before
             return sent.start, v.i
         return (a, sent.end) if a < sent.end else None
 
+    def _coordinated_thats(self, a: int, b: int) -> list[tuple[int, int]]:
+        """A reported clause with a second "and that ..." clause is two claims: "said the city would
+        act and that the council had begun a review" -> [the city would act] [the council had begun ...]."""
+        parts: list[tuple[int, int]] = []
+        start = a
+        for t in self.doc[a:b]:
+            if t.dep_ != "conj" or t.i in self.in_quote or t.left_edge.i <= start:
+                continue
+            mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i), None)
+            if mark is None or mark.i != t.left_edge.i:
+                continue
+            cut = mark.i
+            while cut > start and (self.doc[cut - 1].dep_ == "cc" or self.doc[cut - 1].is_punct):
+                cut -= 1
+            parts.append((start, cut))
+            start = mark.i
+        parts.append((start, b))
+        return parts
+
+    def _question_clause(self, content: tuple[int, int]) -> bool:
+        """A reported question ("whether other firms were involved", "if the plant would close")."""
+        a, b = content
+        first = next((t for t in self.doc[a:b] if not t.is_punct and not t.is_space), None)
+        return first is not None and first.lower_ in ("whether", "if") and first.dep_ == "mark"
+
     def _trim(self, a: int, b: int, qspans: list[tuple[int, int]]) -> tuple[int, int] | None:
         doc = self.doc
+        dateline = _DATELINE.match(self.ad.norm.text, doc[a].idx) if a < b else None
+        if dateline and (doc[a].idx == 0 or self.ad.norm.text[doc[a].idx - 1] == "\n"):
+            # "CITY, June 11 (Agency) - <the lead>": the dateline is no one's words
+            while a < b and doc[a].idx < dateline.end():
+                a += 1
         while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
             a += 1
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
@@ -754,6 +852,19 @@ class _Extractor:
 # "Figures from the statistics office show that ...": the source of the data is the speaker.
 DATA_NOUNS = frozenset("data figures statistics records survey poll study estimates numbers analysis".split())
 DATA_VERBS = frozenset("show indicate suggest reveal".split())
+
+
+# "CITY, June 11 (Agency) - ", "CITY (Agency) — " opening a story's first line
+_DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][\w.' -]{1,40}?)*\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—])\s+")
+# verbs whose infinitive was not carried out ("declined to say", "refused to comment")
+WITHHOLDING = {"decline", "refuse", "fail", "reluctant"}
+
+
+def _withheld(v: Token) -> bool:
+    """"declined to say ...", "would not say ...": the cue is one the speaker did not perform."""
+    h = v.head
+    return v.dep_ == "xcomp" and h.i != v.i and (
+        h.lemma_.lower() in WITHHOLDING or any(c.dep_ == "neg" for c in h.children))
 
 
 def _finite(v: Token) -> bool:

@@ -9,7 +9,10 @@ recorded no such title, a definite role noun goes back to the person named besid
 earlier ("Jo Park, Acme's chief executive," / "The minister of X, Jo Park,"); "a press officer for
 the regulator" is the regulator speaking through its officer; "Freedonian officials" stay officials of
 a country. People the tagger gave no entity (named beside a role) are remembered by name, so
-pronouns can refer to them.
+pronouns can refer to them. An indefinite role noun ("a port official") is someone new, described as
+written ("a source in the X government"); "the official" later is that same unnamed speaker; "they"
+right after a sentence whose subject is a group of people ("Local officials ...") is that group; a
+statement "posted on X's website" is X's.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
                 "economist", "scientist", "officer", "lawmaker", "activist", "resident", "witness"}
 
 
+# plural nouns for people who speak as a group ("officials", "prosecutors")
+_PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "regulator", "lawyer", "leader",
+                                 "minister", "employee", "worker", "farmer", "doctor", "scientist", "authority"}
+# Where a body puts its statements ("a statement on the ministry's website").
+_PUBLICATION_PLACES = {"website", "site", "page", "account", "channel", "portal", "feed", "blog"}
 # Verbs by which a named organisation is a document's author ("X published a report").
 _PUBLISHING_VERBS = {"publish", "release", "issue", "produce", "present", "submit", "deliver", "commission",
                      "find", "conclude", "examine", "investigate", "review", "audit"}
@@ -49,6 +57,14 @@ def _join(words: list[Token]) -> str:
     words = sorted(words, key=lambda t: t.i)
     return "".join(t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
                    for k, t in enumerate(words)).strip()
+
+
+def _before_bracket(text: str | None) -> str | None:
+    """'director general of X [a note - Trans.]' -> 'director general of X'."""
+    if not text or "[" not in text:
+        return text
+    cut = text.split("[", 1)[0].strip(" ,;:-–—")
+    return cut or None
 
 
 def lemma_of(t: Token) -> str:
@@ -104,6 +120,8 @@ class SpeakerResolver:
             role, org = self._roles[e.id]
         else:
             role, org = None, None
+        # a translator's or editor's note in square brackets is no part of a title
+        role, org = (_before_bracket(x) for x in (role, org))
         return Speaker(entity=e.id, name=e.name, role=role, organization=org)
 
     def _appos_head_role(self, e: Entity) -> tuple[str | None, str | None]:
@@ -290,12 +308,16 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
             return self._org_noun_phrase(tok, offset)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in tok.children)
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS):
             if tok.lemma_.lower() not in _GROUP_NOUNS or tok.tag_ != "NNS":
-                e = self.by_role_noun(tok, offset)
+                # "a port official said": someone new, not a person titled so before
+                e = self.by_role_noun(tok, offset) if not indefinite else None
                 if e is not None:
                     return self.speaker_for(e)
-                sp = self._role_antecedent(tok) or self._role_of_body(tok, offset)
+                sp = (None if indefinite else self._role_antecedent(tok)) or self._role_of_body(tok, offset)
+                if sp is None and not indefinite:
+                    sp = self._unnamed_antecedent(tok, offset)  # "A Norvish official said ... The official said"
                 if sp is not None:
                     return sp
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS and any(
@@ -352,6 +374,19 @@ class SpeakerResolver:
         words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip and t.dep_ not in ("det", "punct")
                  and not (t.dep_ == "case" and t.head.i in skip)]
         after = [c for c in tok.rights if c.dep_ in ("amod", "acl") and c.i == tok.i + 1]
+        if tok.lemma_.lower() in lx.BODY_NOUNS and tok.tag_ == "NN":
+            # "Norway's embassy in Lisbon": which of its bodies
+            for c in tok.rights:
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("in", "at"):
+                    place = [t for t in c.subtree if t.i != c.i]
+                    if place and len(place) <= 3 and all(t.pos_ == "PROPN" for t in place) and any(
+                            t.ent_type_ in ("GPE", "LOC") for t in place):
+                        words += [c] + place
+        if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and (
+                tok.lemma_.lower() in _GROUP_NOUNS | {"person", "source", "member"}):
+            # "a source in the Norvish government", "an official at the port": who, as the article puts it
+            after += [c for c in tok.rights if c.dep_ == "prep" and c.i == tok.i + 1
+                      and c.lower_ in ("in", "at", "from", "within", "inside", "with", "close", "on", "of")]
         for c in after:
             tail = [t for t in c.subtree if t.i not in self.quote_tokens]
             if len(tail) <= 6 and not any(t.pos_ == "VERB" and t.dep_ not in ("amod", "acl") for t in tail) \
@@ -378,6 +413,20 @@ class SpeakerResolver:
                 continue
             sp = self._named_beside(cand)
             if sp is not None:
+                return sp
+        return None
+
+    def _unnamed_antecedent(self, head: Token, offset: int) -> Speaker | None:
+        """'the official said' after 'a Norvish official said': the last unnamed speaker described with
+        the same head noun."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) or head.tag_ != "NN":
+            return None
+        want = head.lower_
+        for off, sp in reversed(self.history):
+            if off >= offset or sp.entity is not None:
+                continue
+            words = sp.name.lower().split()
+            if len(words) >= 2 and want in words and words.index(want) < 3:
                 return sp
         return None
 
@@ -469,6 +518,9 @@ class SpeakerResolver:
                     pobj = next((x for x in a.children if x.dep_ == "pobj"), None) if a.dep_ == "agent" else None
                     if pobj is not None:
                         return self._author_from(pobj)
+            owner = self._site_owner(c)
+            if owner is not None:  # "a statement (posted) on the ministry's website"
+                return self._author_from(owner)
         if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children):
             return None
         ad = self.ad
@@ -487,10 +539,28 @@ class SpeakerResolver:
                     return self._author_from(t)
         return None
 
+    def _site_owner(self, c: Token) -> Token | None:
+        """The owner of the website, page or account a document was put on: "(posted) on X's website"."""
+        preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
+        for prep in preps:
+            if prep.lower_ not in ("on", "in"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _PUBLICATION_PLACES:
+                    owner = next((x for x in pobj.children if x.dep_ == "poss" and x.pos_ != "PRON"), None)
+                    if owner is not None:
+                        return owner
+        return None
+
     def _author_from(self, t: Token) -> Speaker | None:
         e = self.entity_of(t)
         if e is not None:
             return self.speaker_for(e)
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ORG_NOUNS and any(
+                c.dep_ == "amod" and c.i < t.i and self._is_demonym(c) for c in t.children):
+            # "the Freedonian foreign ministry": that country's body, not the last ministry named
+            words = [x for x in t.subtree if x.i <= t.i and x.dep_ not in ("det", "case", "punct")]
+            return self.body_speaker(_join(words))
         if t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
             return self._org_noun_phrase(t, self.ad.orig_span(t.idx, t.idx + 1)[0])
@@ -667,6 +737,9 @@ class SpeakerResolver:
                     return sp if e.type == "ORG" and e.id not in self._person_like else None
             return None
         if low in PLURAL:
+            group = self._group_just_before(tok)
+            if group is not None:
+                return group  # "Local officials valued it at $2m. It was mislabelled, they said."
             return self._last_spoken(offset, plural=True) or self._subject_before(tok, plural=True)
         if low not in PERSONAL:
             return None
@@ -674,6 +747,22 @@ class SpeakerResolver:
             if sp is not None and self._compatible(low, sp):
                 return sp
         return None
+
+    def _group_just_before(self, tok: Token) -> Speaker | None:
+        """The subject of the sentence right before, in the same paragraph, when it is a plural group of
+        people ("Local officials", "Prosecutors"): what "they" most plainly refers to."""
+        ad = self.ad
+        k = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 2
+        if k < 0:
+            return None
+        prev = ad.sent_spans[k]
+        if "\n" in ad.norm.text[prev.end_char: ad.sentence_at(tok.idx).start_char]:
+            return None
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                     and t.i not in self.quote_tokens), None)
+        if subj is None or subj.tag_ != "NNS" or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _PLURAL_AGENTS:
+            return None
+        return self.from_token(subj)
 
     def _org_earlier_in_sentence(self, tok: Token) -> Speaker | None:
         """'The firm's brochures praise X, and in May it assured shareholders that ...': "it" after an earlier

@@ -54,6 +54,8 @@ comments words explanation argument view opinion assessment description call app
 
 # "X said" with X a pronoun/noun is attribution; these phrasal verbs need their particle.
 PHRASAL: dict[str, str] = {"point": "out", "go": "on", "spell": "out", "lay": "out"}
+# verbs that report a view only when negated: "experts do not rule out that ...", "does not exclude that ..."
+NEGATED_CUES: dict[str, str | None] = {"rule": "out", "exclude": None}
 
 
 def lemma(tok: Token) -> str:
@@ -65,11 +67,25 @@ def is_cue_verb(tok: Token, learned: frozenset[str] | set[str] = frozenset()) ->
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lem = lemma(tok)
+    if lem in NEGATED_CUES:
+        return is_negated_cue(tok)
     if lem in PHRASAL:
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL[lem] for c in tok.children)
     if lem in NOT_CUES:
         return False
     return lem in CUE_VERBS or lem in learned
+
+
+def is_negated_cue(tok: Token) -> bool:
+    """'do not rule out that ...': a negated verb of exclusion that governs a "that"-clause."""
+    lem = lemma(tok)
+    if lem not in NEGATED_CUES or not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    prt = NEGATED_CUES[lem]
+    if prt is not None and not any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in tok.children)
 
 
 def is_according_to(tok: Token) -> bool:
@@ -83,7 +99,7 @@ def cue_phrase(tok: Token) -> str:
     if is_according_to(tok):
         return "according to"
     lem = lemma(tok)
-    if lem in PHRASAL:
+    if lem in PHRASAL or lem in NEGATED_CUES:
         prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         if prt is not None:
             return f"{tok.text} {prt.text}"

@@ -48,6 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_this", re.compile(r"(?i)\b(?P<dir>earlier|later)\s+this\s+(?P<unit>year|month|week)\b")),
     ("before_year", re.compile(r"(?i)\bthe\s+(?P<unit>year|month)\s+(?P<dir>before|after)\b")),
     ("dayword", re.compile(r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight)\b")),
+    # "before the end of the year/month": the current one (timex decides whether it dates an act)
+    ("end_cur", re.compile(r"(?i)(?<=before )the\s+end\s+of\s+the\s+(?P<unit>year|month)\b")),
     ("ago", re.compile(
         rf"(?i)\b(?P<n>\d+|{_NUMWORD})(?P<half1>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|fortnights?|weeks?|days?|decades?)"
         r"(?P<half2>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|previously|before(?=\s*[,.;])|after(?=\s*[,.;]))\b")),
@@ -225,6 +227,12 @@ def resolve(c: Candidate, pub: date | None, ref: tuple[date, Precision] | None,
         if g["unit"].lower() == "year":
             return date(ref[0].year + step, 1, 1), "Y"
         return add_months(ref[0].replace(day=1), step), "M"
+    if k == "end_cur":
+        if pub is None:
+            return None
+        if g["unit"].lower() == "year":
+            return date(pub.year, 1, 1), "Y"
+        return pub.replace(day=1), "M"
     if k == "dayword":
         if pub is None:
             return None

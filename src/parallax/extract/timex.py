@@ -12,14 +12,18 @@ Decisions (documented here because they shape the timeline):
   already dated or a title: they feed the running reference but are not events;
 - "by 2023" is a deadline/state, not an event; so is the current period of a future clause
   ("will cut spending by 15% this year"); a range ("between 2021 and 2023", "from May to
-  July") is a period, not a point;
+  July") is a period, not a point; but "will install X before the end of the year/month" puts a
+  one-off act in the current year/month (not when the clause sets a percentage or a sum: a target);
 - genitive dates ("last winter's floods", "Tuesday's vote") are attributive;
 - a date that only times a figure ("In 2021 trade amounted to $45,000", "launched six
   satellites since 1998", "shipped 2m barrels last year": an amount built up over a year
-  or a month) goes to NumberClaim.time, not to the timeline; one-off acts ("fined X 2m euros
-  in 2023") and changes ("traffic fell 12% last month") with a figure stay events;
+  or a month) goes to NumberClaim.time, not to the timeline; so does a figure given for a flow
+  noun ("declared imports worth $2m last year") and a change whose figures are only the levels
+  it went to or from ("rose to $48m last year, up from $9m"); one-off acts ("fined X 2m euros
+  in 2023") and changes with their amount ("traffic fell 12% last month") stay events;
 - "today" in a speaker's words with a simple present of saying or being ("what we know
-  today ...") is the present in general, not an event;
+  today ..."), in a negated clause ("will not do so today") or with the speaking itself ("today we
+  are telling them") is the present in general or the statement the attribution dates, not an event;
 - dateline/publication stamps (a line with no finite verb) are skipped;
 - one event per (sentence, date), per (paragraph, date) and per (date, anchor word), so a
   caption repeating the lead or a paragraph re-dating its own event adds nothing;
@@ -30,11 +34,13 @@ Decisions (documented here because they shape the timeline):
 - participle modifiers are events ("The report, published on Tuesday, said" -> "The report
   published", the Tuesday before publication); attributive dates stay skipped;
 - "since DATE" alone dates the start of a state ("has been suspended since 2013"): an event, as
-  the development gold counts it; "since 2019, when <clause>" dates the when-clause instead, and
+  the development gold counts it (not on a to-infinitive completing a noun: "under pressure to
+  stop X since 2022" does not say which state began); "since 2019, when <clause>" dates the when-clause instead, and
   any date whose main clause only times a figure still gives its when-clause as the event;
 - "on Wednesday, a week after <clause>" / "on Friday, two days before <noun phrase>": the
   offset dates what follows it, measured from the closest date before it in the same sentence
-  (day/week offsets from a month-precision anchor keep the anchor); no anchor, no event.
+  (day/week offsets from a month-precision anchor keep the anchor); no anchor, no event; the act
+  an offset dates and the same verb dated again later ("was charged on Tuesday") are one event.
 """
 
 from __future__ import annotations
@@ -127,6 +133,8 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
             continue
         tx.future = _is_future(span)
         tx.stamp = _is_stamp(ad, span)
+        if c.kind == "end_cur" and not tx.future:
+            tx.prep = "by"  # "had finished before the end of the year": which year is the story's, not ours
         resolved = _next_or_last_month(c, tx.prep, pub) or resolve(c, pub, ref, tx.future)
         if resolved is None:
             resolved = _fallback(span.text, pub)
@@ -210,7 +218,9 @@ def _classify(c: Candidate, span: Span, text: str) -> Timex | None:
     )
     attributive = (prev_word in DETERMINERS or (prev is not None and prev.tag_ in ("PRP$", "POS"))) and before_noun
     tx = Timex(start=c.start, end=c.end, kind=c.kind, span=span, prep=prev_word, attributive=attributive)
-    if _DEADLINE_BEFORE.search(text, max(0, c.start - 30), c.start):
+    if c.kind == "end_cur":
+        tx.prep = "before"  # "will install scanners before the end of the year": done this year
+    elif _DEADLINE_BEFORE.search(text, max(0, c.start - 30), c.start):
         tx.prep = "by"  # "by the end of next year": a deadline like "by 2026"
     elif _PERIOD_END_BEFORE.search(text, max(0, c.start - 30), c.start):
         tx.prep = PERIOD_END  # "in the year to March": when a period of figures ended
@@ -460,6 +470,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             continue
         if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
             continue  # "will cut spending by 15% this year": a target period, like a deadline
+        if tx.kind == "end_cur" and _level_figure_in_clause(ad, tx):
+            continue  # "will cut costs by 8% before the end of the year": a target, not an act
         if (tx.kind == "ago" and tx.prep in COMPARISON_PREPS) or _in_comparison(tx.span):
             continue  # "up 40% from a year earlier", "compared with ... a year earlier": a baseline
         phrase, anchor = _attachment(tx.span)
@@ -473,6 +485,8 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         verb = _clause_verb(anchor)
         if _generic_today(ad.norm.text, tx, verb, para_starts):
             continue  # "what we know today is not enough": the present, not a dated event
+        if tx.prep == "since" and verb is not None and _noun_infinitive(verb) and not tx.clause:
+            continue  # "under pressure to cut emissions since 2021": which state began is unclear
         phrase = _participle_between(phrase, verb) or phrase
         own_clause = _own_clause_text(ad, tx)
         if tx.kind == "offset":
@@ -490,6 +504,9 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
         para_i = bisect_right(para_starts, tx.start) - 1
         if tx.kind == "offset":
             keys = [("o", sent_i, tx.date, desc)]  # its own event, beside the one its anchor dates
+            act = _offset_verb(ad, tx)
+            if act:
+                keys.append(("a", act, tx.date))  # "a day after prosecutors charged X" ~ "X was charged on Tuesday"
         else:
             keys = [("s", sent_i, tx.date), ("p", para_i, tx.date)]
             if verb is not None and not own_clause and not _coordinated(tx):
@@ -512,6 +529,34 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     return events
 
 
+def _noun_infinitive(verb: Token) -> bool:
+    """A to-infinitive completing a noun ("pressure to cut emissions", "a plan to sell")."""
+    return (verb.tag_ == "VB" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
+
+
+def _offset_verb(ad: AnalyzedDoc, tx: Timex) -> str | None:
+    """The lemma of the first verb of the clause an offset dates ("prosecutors charged ..." -> charge)."""
+    if tx.clause is None:
+        return None
+    span = ad.doc.char_span(tx.clause[0], tx.clause[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    return verb.lemma_.lower() if verb is not None else None
+
+
+def _level_figure_in_clause(ad: AnalyzedDoc, tx: Timex) -> bool:
+    """A percentage or a sum in the clause the expression dates (a target to reach)."""
+    from parallax.extract.numbers import figure_kinds
+
+    verb = _clause_verb(_attachment(tx.span)[1])
+    if verb is None:
+        return False
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return any(lo <= s < hi and kind in ("money", "percent") for s, _e, kind in figure_kinds(ad))
+
+
 def _in_direct_quote(text: str, pos: int, para_starts: list[int]) -> bool:
     """An odd number of double quotes between the paragraph start and pos (the normalised text
     has straight quotes; a quote running over paragraphs reopens each one)."""
@@ -524,11 +569,19 @@ def _generic_today(text: str, tx: Timex, verb: Token | None, para_starts: list[i
     today", "as we speak today") means the present in general, not the day of an event."""
     if tx.kind != "dayword" or tx.span.text.lower() != "today" or verb is None:
         return False
+    if not _in_direct_quote(text, tx.start, para_starts):
+        return False
+    aux = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if any(ch.dep_ == "neg" for ch in verb.children) or any(ch.dep_ == "neg" for a in aux for ch in a.children):
+        return True  # "we have never given in and will not do so today": today against other times
+    if verb.lemma_.lower() in REPORTING_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG") and (
+            verb.tag_ != "VBG" or any(a.lower_ in PRESENT_BE for a in aux)):
+        return True  # "today we are telling them ...": the speaking itself, which the attribution dates
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SAY_OR_STATE | STATIVE_LEMMAS:
         return False
     if any(ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() != "do" for ch in verb.children):
-        return False  # "we are announcing today", "will say today"
-    return _in_direct_quote(text, tx.start, para_starts)
+        return False  # "will say today"
+    return True
 
 
 def _in_comparison(span: Span) -> bool:
@@ -639,16 +692,76 @@ def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> b
     """The clause states a figure and the date only says when (or since when) it held; or it
     states an amount built up over a year or a month ("shipped 2m barrels last year",
     "carried 3 million passengers in 2023", "delivered 30% of the region's milk in 2023")."""
-    if verb.lemma_.lower() in AMOUNT_VERBS and tx.value is not None and tx.value[1] in ("Y", "M"):
+    over_period = tx.value is not None and tx.value[1] in ("Y", "M")
+    if verb.lemma_.lower() in AMOUNT_VERBS and over_period:
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
         if any(lo <= s < hi for ob in objects
                for lo, hi in [(ob.left_edge.idx, ob.right_edge.idx + len(ob.right_edge))] for s, _e in figures):
             return True
+    if over_period and (_flow_figure(verb, figures) or _level_only_change(verb, figures)):
+        return True
     if verb.lemma_.lower() not in STATIVE_LEMMAS and tx.prep != "since":
         return False
     lo = min(t.idx for t in verb.subtree)
     hi = max(t.idx + len(t) for t in verb.subtree)
     return any(lo <= s < hi for s, _e in figures)
+
+
+# nouns of an amount that flows over a period: a figure given for one of them in a year or a month
+# is a dated figure ("declared imports worth $2m last year", "reported sales of $5m in 2023")
+FLOW_NOUNS = {
+    "import", "export", "sale", "revenue", "turnover", "output", "production", "profit", "earning",
+    "income", "trade", "traffic", "shipment", "consumption", "spending", "expenditure", "takings",
+}
+# verbs of change: their figure is a change ("fell 12%") or, after "to"/"from", only a level
+CHANGE_LEMMAS = {"rise", "fall", "climb", "drop", "increase", "decrease", "jump", "grow", "decline",
+                 "surge", "soar", "plunge", "slip", "edge", "dip", "sink", "tumble", "slump"}
+
+
+def _figures_in(verb: Token, figures: list[tuple[int, int]]) -> list[Span]:
+    """The figures of a clause (not of its subordinate clauses), as spans."""
+    skip = {t.i for ch in verb.children if ch.dep_ in _SKIP_CHILD_DEPS - {"punct"} for t in ch.subtree}
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    out = []
+    for s, e in figures:
+        if lo <= s < hi:
+            span = verb.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.i not in skip:
+                out.append(span)
+    return out
+
+
+def _flow_figure(verb: Token, figures: list[tuple[int, int]]) -> bool:
+    """A figure given for a flow noun that is not the subject of the clause's own verb of change:
+    "declared imports worth $2m last year" (a year's imports), not "exports fell 12% last year"."""
+    for span in _figures_in(verb, figures):
+        t = span.root
+        for _ in range(4):
+            if t.head.i == t.i or t.i == verb.i:
+                break
+            nxt = t.head
+            noun = next((ch for ch in [nxt, *nxt.children] if ch.lemma_.lower() in FLOW_NOUNS
+                         and ch.pos_ == "NOUN" and ch.i != verb.i), None)
+            if noun is not None and not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i):
+                return True
+            t = nxt
+    return False
+
+
+def _level_only_change(verb: Token, figures: list[tuple[int, int]]) -> bool:
+    """"imports rose to $48m last year, up from $9m": a verb of change whose figures are only the
+    levels it went to or from says what the amount was that year, a dated figure; "fell 23% in
+    2024" states the change itself, an event."""
+    if verb.lemma_.lower() not in CHANGE_LEMMAS:
+        return False
+    spans = _figures_in(verb, figures)
+    if not spans:
+        return False
+    for span in spans:
+        prep = span.root.head if span.root.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("to", "from", "at"):
+            return False
+    return True
 
 
 # nouns of a period: a date modifying one ends or starts the period ("the three months to March")

@@ -96,6 +96,7 @@ MEASURE_UNITS = {
     "km": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
     "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
     "cm": "cm", "centimeters": "cm", "centimetres": "cm", "mm": "mm", "millimeters": "mm", "millimetres": "mm",
+    "nanometer": "nm", "nanometers": "nm", "nanometre": "nm", "nanometres": "nm",
     "mile": "miles", "miles": "miles", "mi": "miles", "feet": "feet", "foot": "feet", "ft": "feet",
     "yards": "yards", "inches": "inches", "nautical": "nautical miles",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
@@ -139,6 +140,8 @@ CLASSIFIER_NOUNS = {
 DURATION_VERBS = {
     "last", "take", "spend", "run", "continue", "serve", "stay", "remain", "work",
     "hold", "stretch", "span", "need", "require", "sentence", "talk", "meet",
+    # a term one faces or is given ("faces up to ten years in prison", "got two years")
+    "face", "risk", "receive", "get",
 }
 # verbs of change whose time object is a measured difference ("adds ten days to the journey",
 # "delayed by two weeks")

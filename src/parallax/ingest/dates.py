@@ -60,7 +60,8 @@ _DATE_RES = [
 # Abbreviations must be upper case (no re.I): "on", "and" are not zones.
 _ZONE_BODY = (
     r"Z\b|[+-]\d{2}:?\d{2}\b"
-    r"|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?"
+    # "GMT+1", "(GMT+5)", "(UTC-03:00)": an offset from GMT/UTC, bracketed or not
+    r"|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
     r"|\(?[A-Z]{2,5}\)?(?![\w])"
     r"|(?:Eastern|Central|Mountain|Pacific|Beijing|Moscow|Seoul|Tokyo|UK|London)\s+(?:[Ss]tandard\s+|[Dd]aylight\s+)?[Tt]ime"
 )

@@ -62,6 +62,9 @@ _ORG_WORDS = re.compile(
     r"ledger|courier|bulletin|dispatch|examiner|inquirer|sentinel)\b",
     re.I,
 )
+# a wire credit: "(Reporting by Jane Doe in Oslo; Editing by John Roe)" names the reporter (the line must
+# open with it: "Additional reporting by" and the editors did not write the story)
+_REPORTING_BY = re.compile(r"^\s*\(?\s*reporting\s+by\s+(?P<names>[^;)]+?)\s*(?:[;)]|$)", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _SEGMENT_SEPARATORS = re.compile(r"\s*(?:,|\||\s[-–—]\s|/)\s*")
 
@@ -204,7 +207,30 @@ def _outlet(head: list[str], tail: list[str]) -> str | None:
             outlet = _clean_outlet(m.group("outlet"))
             if outlet:
                 return outlet
+    for line in head[:6] + list(reversed(tail)):
+        outlet = byline_outlet(line)
+        if outlet:
+            return outlet
     return None
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet after the names on a "By ..." line: "By Jane Doe, The Valley Herald" -> "The Valley
+    Herald"; a role ("staff reporter"), a place or a bare word after the names is not one."""
+    by = _BY_PREFIX.match(line)
+    if not by or len(line) > 150 or parse_byline(line) is None:
+        return None
+    segments = [s for s in _SEGMENT_SEPARATORS.split(line[by.end():].strip()) if s]
+    trailing = [s for s in segments if _names_in(s) is None]
+    if len(trailing) != 1 or trailing[0] != segments[-1]:
+        return None
+    seg = trailing[0].strip(" .")
+    words = seg.split()
+    if not 2 <= len(words) <= 6 or _ROLE_WORDS.search(seg) or not all(_SECTION_WORD.match(w) for w in words):
+        return None
+    if not (_ORG_WORDS.search(seg) or words[0] == "The"):
+        return None
+    return _clean_outlet(seg)
 
 
 def _section_line_outlet(line: str) -> str | None:
@@ -230,6 +256,8 @@ def _is_person_name(s: str) -> bool:
     if not _PERSON_NAME.fullmatch(s) or _ROLE_WORDS.search(s) or _ORG_WORDS.search(s):
         return False
     tokens = s.split()
+    if tokens[0] == "The":  # "By Jane Doe, The Valley Herald": an outlet, not a second author
+        return False
     # "Jane Doe AP": an agency acronym after a mixed-case name is not part of it
     return not (_is_acronym(tokens[-1]) and not all(t.isupper() for t in tokens))
 
@@ -302,4 +330,12 @@ def _byline(head: list[str], tail: list[str]) -> str | None:
         name = parse_byline(line)
         if name:
             return name
+    for line in reversed(tail):
+        m = _REPORTING_BY.match(line)
+        if m:
+            name = parse_byline(m.group("names"))
+            if name is None and _names_in(m.group("names").strip()):
+                name = m.group("names").strip()
+            if name:
+                return name
     return None
