@@ -301,3 +301,30 @@ def test_state_formal_name_and_an_acronym_typed_org_elsewhere_join_the_state():
         ent("d3", 2, "Ostrenia", "GPE"),
     ])
     assert together(out, "d1-e1", "d2-e1") and together(out, "d1-e1", "d3-e1") and together(out, "d3-e1", "d3-e2")
+
+
+def test_romanisation_variants_of_one_person_across_outlets():
+    out = resolve_entities([ent("d1", 1, "Bishwo Prakash Adhikari", forms=("Adhikari",)),
+                            ent("d2", 1, "Biswa Prakash Adhikary", forms=("Adhikary",))])
+    assert together(out, "d1-e1", "d2-e1")  # sh/s, a final vowel, i/y
+    feats = [ev["features"] for ev in cluster_of(out, "d1-e1").merge_evidence]
+    assert any(p[2] == "translit" for f in feats for p in f.get("parts", []))
+
+
+@pytest.mark.parametrize("a, b", [("Tom Baker", "Tim Baker"), ("Dana Levi", "Dina Levi"), ("Jon Smith", "Jan Smith")])
+def test_one_consonant_frame_with_another_vowel_is_another_person(a, b):
+    out = resolve_entities([ent("d1", 1, a), ent("d2", 1, b)])
+    assert not together(out, "d1-e1", "d2-e1")
+
+
+def test_a_full_name_typed_as_a_place_joins_the_person_another_article_gives_a_role():
+    out = resolve_entities([ent("d1", 1, "Harun Velidar", "PERSON", forms=("Velidar",), role="president"),
+                            ent("d2", 1, "Harun Velidar", "GPE", forms=("Velidar",)),
+                            ent("d3", 1, "Harun Velidar", "ORG"),
+                            ent("d4", 1, "Velidar Hills", "GPE")])
+    person = cluster_of(out, "d1-e1")
+    assert sorted(person.members) == ["d1-e1", "d2-e1", "d3-e1"] and person.type == "PERSON"
+    assert any("typed_elsewhere_as" in ev["features"] for ev in person.merge_evidence)
+    # without a role anywhere, the NER's types stand
+    out = resolve_entities([ent("e1", 1, "Harun Velidar", "PERSON"), ent("e2", 1, "Harun Velidar", "GPE")])
+    assert not together(out, "e1-e1", "e2-e1")

@@ -10,6 +10,9 @@ Steps (each merge records its evidence):
 4. bare single-word person clusters ("Lee") join the unique compatible candidate:
    in their own document if one is there, else across the corpus; ambiguous -> alone;
 5. bare compass names ("the North") join the one country of their document named so.
+
+Before step 2, a full personal name the small NER typed as an organisation or place in one article is a
+person when another article gives the same name a person's role ("President X" typed GPE in one outlet).
 """
 
 from __future__ import annotations
@@ -87,8 +90,9 @@ def _types_compatible(a: Entity, b: Entity, ca: str | None, cb: str | None) -> b
 
 
 class _Resolver:
-    def __init__(self, entities: Sequence[Entity]):
+    def __init__(self, entities: Sequence[Entity], retyped: dict[str, str] | None = None):
         self.ents = list(entities)
+        self.retyped = retyped or {}
         self.n = len(self.ents)
         self.uf = _UnionFind(self.n)
         self.evidence: dict[int, list[dict]] = defaultdict(list)
@@ -118,6 +122,9 @@ class _Resolver:
         other = rj if root == ri else ri
         self.members[root] = self.members.get(root, []) + self.members.pop(other, [])
         self.evidence[root] = self.evidence.get(root, []) + self.evidence.pop(other, [])
+        was = {e.id: self.retyped[e.id] for e in (self.ents[i], self.ents[j]) if e.id in self.retyped}
+        if was:
+            features = {**features, "typed_elsewhere_as": was}  # a person's name the NER typed otherwise
         self.evidence[root].append({
             "a": self.ents[i].id, "b": self.ents[j].id, "a_name": self.ents[i].name,
             "b_name": self.ents[j].name, "rule": rule, "score": round(score, 3), "features": features,
@@ -437,10 +444,26 @@ def _reference_index(ents: Sequence[Entity]):
     return resolve
 
 
+# NER types a person's full name may wrongly get
+_MISTYPED_PERSON = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _people_typed_otherwise(ents: Sequence[Entity]) -> dict[str, str]:
+    """{entity id: its NER type} for entities whose multi-part name is, in another article, a person's
+    with a role ("Harihar X" typed GPE where another outlet writes "President Harihar X")."""
+    with_role = {person_name(e.name).parts for e in ents
+                 if e.type == "PERSON" and e.roles and len(person_name(e.name).parts) >= 2}
+    return {e.id: e.type for e in ents
+            if e.type in _MISTYPED_PERSON and state_code(e.name) is None
+            and len(e.name.split()) >= 2 and person_name(e.name).parts in with_role}
+
+
 def resolve_entities(doc_entities: list[Entity], decisions: Sequence[Decision] = ()) -> list[Entity]:
     """Merge per-document entities into cross-document entities (see the module doc)."""
     ents = sorted(doc_entities, key=lambda e: e.id)
-    r = _Resolver(ents)
+    retyped = _people_typed_otherwise(ents)
+    ents = [e.model_copy(update={"type": "PERSON"}) if e.id in retyped else e for e in ents]
+    r = _Resolver(ents, retyped)
     r.apply_decisions(decisions, _reference_index(ents))
     r.merge_scored()
     r.join_bare_names()

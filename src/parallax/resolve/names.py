@@ -102,18 +102,47 @@ def phonetic(part: str) -> str:
         return part
 
 
+# Romanisation variants of one sound (Bishwa/Biswa, Vladimir/Wladimir, Dhakal/Dakal, Meenakshi/Minakshi).
+_TRANSLIT = (("sh", "s"), ("kh", "k"), ("dh", "d"), ("bh", "b"), ("th", "t"), ("ph", "f"), ("zh", "z"),
+             ("w", "v"), ("ee", "i"), ("oo", "u"), ("y", "i"))
+
+
+@lru_cache(maxsize=65536)
+def translit_key(part: str) -> str:
+    """A name part with romanisation variants folded to one spelling, then its metaphone key."""
+    for a, b in _TRANSLIT:
+        part = part.replace(a, b)
+    return phonetic(part)
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def _first_vowel(part: str) -> str:
+    """The first vowel sound, long spellings folded ('ee' -> 'i', 'oo' -> 'u')."""
+    m = _VOWEL_RUN.search(part[1:])
+    v = m.group(0) if m else ""
+    return {"ee": "i", "oo": "u", "ou": "u", "y": "i", "ie": "i", "ei": "e", "ue": "u"}.get(v, v[:1])
+
+
 def part_match(a: str, b: str) -> str | None:
-    """How two name parts are compatible ("exact", "symbol", "phonetic", "initial"), or None."""
+    """How two name parts are compatible ("exact", "symbol", "phonetic", "spelling", "translit",
+    "initial"), or None."""
     if a == b:
         return "exact"
     if len(a) == 1 or len(b) == 1:
         return "initial" if a[0] == b[0] else None
-    if phonetic(a) == phonetic(b) and Levenshtein.normalized_similarity(a, b) >= 0.6:
+    # one sound spelt two ways (Jun/Joon), not two names with one consonant frame (Tom/Tim, Dana/Dina)
+    same_vowel = _first_vowel(a) == _first_vowel(b)
+    if same_vowel and phonetic(a) == phonetic(b) and Levenshtein.normalized_similarity(a, b) >= 0.6:
         return "phonetic"
     if min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1:
         return "spelling"
     if len(a) >= 3 and len(b) >= 3 and _symbols(a) & _symbols(b):
         return "symbol"
+    if same_vowel and min(len(a), len(b)) >= 4 and a[0] == b[0] and translit_key(a) == translit_key(b) and \
+            Levenshtein.normalized_similarity(a, b) >= 0.6:
+        return "translit"  # "bishwo" ~ "biswa": sh/s and a final vowel
     return None
 
 
@@ -152,7 +181,7 @@ def _compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> tuple[bool, dict
         # first and last parts must line up; one middle part of the longer name is missing
         pairs = [(long_[0], short[0])] + list(zip(long_[-(len(short) - 1):], short[1:]))
         missing = [p for p in long_[1:-1] if p not in {q for _, q in pairs}][:1] or [long_[1]]
-    counts = {"exact": 0, "symbol": 0, "phonetic": 0, "spelling": 0, "initial": 0}
+    counts = {"exact": 0, "symbol": 0, "phonetic": 0, "spelling": 0, "translit": 0, "initial": 0}
     for x, y in pairs:
         how = part_match(x, y)
         if how is None:
@@ -172,6 +201,7 @@ def _compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> tuple[bool, dict
 def person_score(feats: dict) -> float:
     """Explainable score of a compatible person pair: 1.0 minus a cost per non-exact part."""
     s = 1.0 - 0.04 * feats.get("symbol", 0) - 0.06 * feats.get("phonetic", 0) - 0.06 * feats.get("spelling", 0)
+    s -= 0.08 * feats.get("translit", 0)
     s -= 0.15 * feats.get("initial", 0) + (0.2 if feats.get("missing_part") else 0.0)
     return round(max(s, 0.0), 3)
 
