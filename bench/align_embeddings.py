@@ -76,6 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--show", action="store_true", help="print the false alignments and gold errors")
+    ap.add_argument("--only", action="append", choices=sorted(CORPORA), help="score only these corpora")
     args = ap.parse_args()
     modes: list[tuple[str, object]] = [("lexical", None)]
     if not args.no_embeddings:
@@ -89,6 +90,8 @@ def main() -> None:
             print(f"(no embedding rows: {exc})")
     print(f"{'corpus':6s} {'mode':12s} {'pairs':>6s} {'only-here':>9s} {'same/agree':>10s} {'precision':>9s}  time")
     for name, (folder, gold_path) in CORPORA.items():
+        if args.only and name not in args.only:
+            continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         docs = [r.document for r in iter_documents([str(folder)]) if r.document is not None]
         analyses = list(analyze_documents(docs))

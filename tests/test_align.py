@@ -451,6 +451,27 @@ def test_word_classes_stems_and_measures():
     assert measure_stems("violation")[0] == measure_stems("violated")[0]
     assert units_match("", "people") and not units_match("", "usd") and not units_match("", "km")
     assert units_comparable("workers", "people") and not units_comparable("usd", "people")
+    assert measure_stems("we will stay")[-1] == measure_stems("we will remain")[-1]
+    assert measure_stems("held in police custody")[-1] == measure_stems("was detained")[-1] == "~arrested"
+
+
+def test_one_shared_phrase_is_a_topic_not_a_claim():
+    from parallax.align.statements import _Weights, _sentence_score
+    from parallax.align.units import EntityIndex, Unit, measure_stems, one_phrase
+    from parallax.model import Ref
+
+    assert one_phrase("every tally sheet was signed", {"tall", "sheet"})
+    assert not one_phrase("the tally on each sheet was signed", {"tall", "sheet"})
+
+    def unit(text):
+        return Unit(ref=Ref(doc="d" + text[:3], start=0, end=len(text), text=text, kind="claim"),
+                    stems=measure_stems(text), claim=text, claim_stems=measure_stems(text))
+
+    a, b = unit("every tally sheet was signed by both agents"), unit("we have photographed the tally sheets")
+    c = unit("the tally sheets were signed by agents of both parties")
+    w = _Weights([a, b, c])
+    assert "one phrase shared" in _sentence_score(a, b, w, EntityIndex([]), None)[1]["not_same"]
+    assert "not_same" not in _sentence_score(a, c, w, EntityIndex([]), None)[1]
 
 
 def test_counts_timestamps_and_people_keep_claims_apart():
@@ -460,6 +481,7 @@ def test_counts_timestamps_and_people_keep_claims_apart():
 
     assert counted_nouns("customs seized eight containers") == {(8.0, "contain")}
     assert counted_nouns("it would reopen two of its five berths") == {(2.0, "berth"), (5.0, "berth")}
+    assert counted_nouns("In 2019, weeks of strikes followed") == frozenset()  # a year before a comma counts nothing
 
     def unit(text, **kw):
         return Unit(ref=Ref(doc="d", start=0, end=len(text), text=text, kind="claim"), stems=[], **kw)

@@ -98,3 +98,11 @@ def test_a_cue_verb_that_does_not_introduce_the_according_to_clause_keeps_its_cl
     claims = analyze_text(text, published="2024-04-18").claims
     outlet = [c.text for c in claims if c.speaker is None]
     assert any(t.startswith("Prosecutors yesterday charged the owner") for t in outlet), outlet
+
+
+def test_an_act_coordinated_with_the_cue_is_a_claim_of_its_own():
+    _, claims = _claims("The port director, Anna Verhoeven, rejected the complaints and said the cranes "
+                        "would be repaired by June.")
+    texts = [t for t, _ in claims]
+    assert any(t.startswith("The port director, Anna Verhoeven, rejected the complaints") for t in texts), texts
+    assert ("the cranes would be repaired by June", "Anna Verhoeven") in claims

@@ -44,6 +44,7 @@ from parallax.align.units import (
     Unit,
     document_units,
     fold,
+    one_phrase,
     shared_figures,
     units_comparable,
 )
@@ -132,6 +133,9 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
                    and t not in b.peripheral and t not in TIME_STEMS]
     if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
         capped.append("only modifiers shared")
+    own = {t for t in words if t not in TIME_STEMS}
+    if not nums and len(own) <= 3 and one_phrase(a.claim or a.text, own) and one_phrase(b.claim or b.text, own):
+        capped.append("one phrase shared")  # 'the tally sheets', however rare, is a topic, not a claim
     # "42 killed" / "130 injured", or this week's fire and one three years ago: not one claim
     if _figures_apart(a, b):
         capped.append("different figures")

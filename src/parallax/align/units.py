@@ -212,7 +212,7 @@ MEASURES = {
     "injured": ("injur", "wound", "hurt", "hospitali", "treated"),
     "missing": ("missing", "unaccounted"),
     "displaced": ("evacua", "displace", "homeless"),
-    "arrested": ("arrest", "detain", "charged"),
+    "arrested": ("arrest", "detain", "charged", "custod"),
 }
 
 
@@ -243,6 +243,8 @@ SYNONYMS = [
     "invite summon", "kill slay", "destroy demolish wreck", "damage harm", "flee escape fled",
     "threaten threat", "attack strike struck assault", "leader head chief", "vow pledge promise",
     "breach violate violation contravene contravention infringe", "weapon arms weaponry munition",
+    "stay remain", "robbery theft steal stole stolen", "reporter journalist correspondent",
+    "film stream broadcast livestream", "swear sworn oath inaugurate inauguration",
 ]
 _SYNONYM: dict[str, str] = {}
 
@@ -268,6 +270,21 @@ def measure_stems(text: str) -> list[str]:
         for s in content_stems(w):
             out.append(_synonym(s) or s)
     return out
+
+
+def one_phrase(text: str, shared: set[str]) -> bool:
+    """Do the stems in ``shared`` (2 or more) only ever occur together, as one run of words ('tally sheets',
+    'polling stations')? Then they name one thing, as a single word does."""
+    if len(shared) < 2:
+        return False
+    marks = [(measure_stems(w) or [None])[0] for w in _WORD.findall(fold(text))]
+    hits = [k for k, m in enumerate(marks) if m in shared]
+    covered: set[int] = set()
+    n = len(shared)
+    for k in range(len(marks) - n + 1):
+        if set(marks[k:k + n]) == shared:
+            covered |= set(range(k, k + n))
+    return bool(hits) and set(hits) <= covered
 
 
 _CURRENCIES = frozenset("""usd eur gbp jpy cny rmb krw kpw rub inr try brl chf aud cad nzd sek nok dkk pln czk huf
@@ -322,7 +339,7 @@ def _own_text(text: str, start: int, end: int, gaps: list[list[int]]) -> str:
     return "".join(chars)
 
 
-_COUNT_TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_][\w'-]*|[^\w\s]")
+_COUNT_TOKEN = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_][\w'-]*|[^\w\s]")
 
 
 def _count_value(word: str) -> float | None:

@@ -202,7 +202,8 @@ class _ClaimBuilder:
         for (h, who), toks in sorted(pieces.items(), key=lambda kv: kv[1][0].i):
             qid = voice[(h, who)].id if who is not None else None
             if qid is None and quoted and (h in frame or self._cue(self.doc[h], cues)) and \
-                    self._is_frame(self.doc[h], toks):
+                    self._is_frame(self.doc[h], toks) and not self._cue_of_conjunct(
+                        self.doc[h], [regions[x.i] for x in self.doc[h].subtree if regions[x.i] is not None], cues):
                 continue
             if qid is None and regions[h] is not None and not any(t.like_num or t.pos_ == "NUM" for t in toks):
                 continue  # an adjunct left over from a quoted clause ("A year earlier, according to X, ...")
@@ -238,6 +239,8 @@ class _ClaimBuilder:
             if all(q.cue and q.cue.split()[0].casefold() not in (t.lower_, lemma(t)) for q in held.values()) \
                     and all((q.cue or "") == "according to" for q in held.values()):
                 continue  # "prosecutors charged X after ... crates which, according to Y, were ...": not Y's cue
+            if self._cue_of_conjunct(t, held.values(), cues):
+                continue
             frame.add(t.i)
             for c in t.children:
                 if regions[c.i] is not None:
@@ -247,6 +250,12 @@ class _ClaimBuilder:
                         c.dep_ in ("prep", "dobj") and self._frame_phrase(c, regions):
                     frame |= {x.i for x in c.subtree if regions[x.i] is None}
         return frame
+
+    def _cue_of_conjunct(self, t: Token, quotes, cues: set[str]) -> bool:
+        """'X rejected the accusations and said ...': the coordinated cue introduces the report, and what
+        ``t`` says is an act of its own."""
+        return not any(q.cue and q.cue.split()[0].casefold() in (t.lower_, lemma(t)) for q in quotes) and any(
+            c.dep_ == "conj" and self._cue(c, cues) for c in t.children)
 
     @staticmethod
     def _frame_phrase(c: Token, regions: dict[int, Quote | None]) -> bool:
