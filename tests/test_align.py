@@ -511,3 +511,36 @@ def test_a_part_and_its_whole_are_not_conflicting_figures():
     out = align_story(Story(id="SW", title="t", docs=["dWA", "dWB"]), [a, b], entities)
     conflicts = [x for x in out if x.relation == "conflict"]
     assert not any("12,000" in x.a.text + x.b.text for x in conflicts)
+
+
+@pytest.mark.slow
+def test_a_sum_and_its_conversion_agree_with_the_other_source_and_people_counts_under_two_nouns():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("Ferry deal signed\n\nOstrava Lines signed a contract worth $3.6 billion (about 5.1 trillion won) "
+                     "with the shipyard on Monday. During protests at the yard, 37 police personnel were injured.\n",
+                     doc_id="dVA", published="2025-05-06")
+    b = analyze_text("Shipyard wins ferry order\n\nThe shipyard said the order is worth $3.6 billion, or some 330 "
+                     "billion rubles. Police said 37 officers were hurt in the clashes.\n",
+                     doc_id="dVB", published="2025-05-06")
+    entities = resolve_entities(a.entities + b.entities)
+    out = align_story(Story(id="SV", title="t", docs=["dVA", "dVB"]), [a, b], entities)
+    agree = {tuple(sorted((x.a.text, x.b.text))) for x in out if x.relation == "agree" and x.a.kind == "number"}
+    assert tuple(sorted(("$3.6 billion", "$3.6 billion"))) in agree
+    assert any("trillion won" in p and "rubles" in q or "rubles" in p and "trillion won" in q for p, q in agree)
+    assert any("37 police personnel" in p + q and "37 officers" in p + q for p, q in agree)
+    assert not any(x.relation == "conflict" and "won" in x.a.text + x.b.text for x in out)
+
+
+def test_specific_values_and_bounds():
+    from parallax.align.numbers import _bounds_compatible, _significant_digits, _specific_value_bonus
+    from parallax.model import NumberClaim
+
+    assert [_significant_digits(v) for v in (52.4, 11200, 37, 40000, 3.4e6)] == [3, 3, 2, 1, 2]
+    assert _specific_value_bonus(3, "%") > _specific_value_bonus(2, "%") > _specific_value_bonus(1, "%") == 0
+    assert _specific_value_bonus(2, "usd") > _specific_value_bonus(2, "people")
+
+    def n(q):
+        return NumberClaim(doc="d", start=0, end=1, text="x", value=40.0, qualifier=q)
+
+    assert _bounds_compatible(n("about"), n(None)) and not _bounds_compatible(n("more than"), n("up to"))

@@ -14,10 +14,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parallax.align.units import EntityIndex, Unit, content_stems, measure_kinds, normalize_unit, units_match
+from parallax.align.units import (
+    CURRENCIES,
+    EntityIndex,
+    Unit,
+    content_stems,
+    is_count,
+    measure_kinds,
+    normalize_unit,
+    units_match,
+)
 from parallax.model import DocAnalysis, NumberClaim, Ref
 
 TOLERANCE = 0.02
+# nouns that count people: '37 officers' and '37 police personnel' injured may be one count
+_PEOPLE_UNITS = {"person", "people", "persons", "officer", "personnel", "policeman", "policemen", "police",
+                 "soldier", "troop", "civilian", "protester", "demonstrator", "worker", "resident", "passenger",
+                 "student", "journalist", "child", "woman", "man", "victim", "migrant", "refugee", "prisoner",
+                 "detainee", "hostage", "patient", "miner", "member", "supporter", "voter", "agent"}
 SAME_QUANTITY = 0.5  # evidence that two figures count one thing (agree)
 SAME_QUANTITY_CONFLICT = 0.6  # ... enough to say two sources disagree about it
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -86,6 +100,35 @@ def _consistent(a: NumberClaim, b: NumberClaim) -> bool:
     return False
 
 
+def _significant_digits(v: float) -> int:
+    """52.4 -> 3, 11,200 -> 3, 37 -> 2, 40,000 -> 1: how specific a stated figure is."""
+    text = f"{abs(v):.6f}".rstrip("0").rstrip(".")
+    return len(text.replace(".", "").lstrip("0")) if "." in text else len(text.rstrip("0"))
+
+
+_BOUND = {"more than": ">", "over": ">", "at least": ">", "above": ">", "up to": "<", "less than": "<",
+          "under": "<", "fewer than": "<", "at most": "<"}
+
+
+def _bounds_compatible(a: NumberClaim, b: NumberClaim) -> bool:
+    """'about $4.2 billion' and '$4.2 billion' state one value; 'more than 40' and 'up to 40' do not."""
+    qa, qb = _BOUND.get((a.qualifier or "").casefold()), _BOUND.get((b.qualifier or "").casefold())
+    return not (qa and qb and qa != qb)
+
+
+def _specific_value_bonus(sig: int, unit: str) -> float:
+    """Two sources stating one exact value is evidence in itself, the more so the more specific the value:
+    '$3.4 million' or '14 tonnes' in both (money and measures: two significant digits suffice), '52.4%' or
+    '11,200 stations' (counts and shares need three; '37' helps, '40,000' does not)."""
+    if is_count(unit) or unit == "%":
+        return 0.3 if sig >= 3 else 0.15 if sig == 2 else 0.0
+    return 0.5 if sig >= 2 else 0.0
+
+
+def _people_unit(u: str) -> bool:
+    return u in _PEOPLE_UNITS or u.rstrip("s") in _PEOPLE_UNITS
+
+
 def _ref(n: NumberClaim) -> Ref:
     return Ref(doc=n.doc, start=n.start, end=n.end, text=n.text, kind="number", ref_id=n.id or None)
 
@@ -111,13 +154,15 @@ class _Figure:
         self.entities = (unit.entities if unit is not None else index.within(n.doc, *span)) - {None}
         self.part = bool(_PART_OF.match(text[n.end:n.end + 40]))  # "11,200 of 14,000 stations": a share
         self.whole = bool(_OF_WHOLE.search(text[max(0, n.start - 40):n.start]))  # ... and 14,000 the whole
+        self.conversions: list[_Figure] = []  # the same sum in another currency, side by side
 
 
 def _same_quantity(a: _Figure, b: _Figure) -> tuple[float, dict] | None:
     """How strongly two figures count one thing (None: they cannot)."""
     na, nb = a.n, b.n
-    if not units_match(a.unit, b.unit) or not (a.unit or b.unit):
-        return None
+    people = _people_unit(a.unit) and _people_unit(b.unit) and bool(a.measure & b.measure) and _consistent(na, nb)
+    if not (units_match(a.unit, b.unit) or people) or not (a.unit or b.unit):
+        return None  # people counted under two nouns agree only on one measure ('37 officers' / '37 personnel' hurt)
     if na.time and nb.time and na.time[:4] != nb.time[:4]:
         return None
     if a.measure and b.measure and not a.measure & b.measure:
@@ -137,10 +182,16 @@ def _same_quantity(a: _Figure, b: _Figure) -> tuple[float, dict] | None:
     else:
         score = 0.45 * about + 0.35 * min(1.0, 2 * claim) + 0.2 * bool(shared_ents)
     score -= 0.15 * apart
+    sig = _significant_digits(na.value or 0.0) if na.value == nb.value and _bounds_compatible(na, nb) else 0
+    score += _specific_value_bonus(sig, a.unit or b.unit)
     feats = {"unit": na.unit, "about_similarity": round(about, 3), "claim_similarity": round(claim, 3),
              "measure": sorted(a.measure & b.measure), "about": [na.about, nb.about], "values": [na.value, nb.value]}
     if shared_ents:
         feats["entities"] = sorted(shared_ents)
+    if sig:
+        feats["same_specific_value"] = sig
+    if people and not units_match(a.unit, b.unit):
+        feats["people_counted_as"] = [a.unit, b.unit]
     if na.time or nb.time:
         feats["time"] = [na.time, nb.time]
     return score, feats
@@ -162,6 +213,7 @@ def align_numbers(story_id: str, docs: list[DocAnalysis], index: EntityIndex,
                 continue
             holder = next((u for u in statements if u.ref.start <= n.start < u.ref.end), None)
             figures.append(_Figure(n, texts[n.doc], holder, index))
+    _link_conversions(figures, texts)
     best: dict[tuple[int, str, str], tuple[float, _Figure, dict]] = {}
     for i, a in enumerate(figures):
         for b in figures[i + 1:]:
@@ -190,20 +242,45 @@ def align_numbers(story_id: str, docs: list[DocAnalysis], index: EntityIndex,
         if back is None or back[1] is not x:
             continue
         # a figure stated twice in one article (headline and body) links both times
-        for x2 in _twins(x, figures):
-            for y2 in _twins(y, figures):
+        # (a sum's conversion into another currency agrees with what the sum agrees with)
+        for x2 in _twins(x, figures, relation == "agree"):
+            for y2 in _twins(y, figures, relation == "agree"):
                 key = tuple(sorted((id(x2), id(y2))))
                 if key in done:
                     continue
                 done.add(key)
                 first, second = sorted((x2.n, y2.n), key=lambda n: (n.doc, n.start))
                 ra, rb = _ref(first), _ref(second)
+                f = feats
+                if x2.unit != x.unit or y2.unit != y.unit:
+                    f = {**feats, "via_conversion": [x.n.text, y.n.text]}
                 out.append(Alignment(id=alignment_id(story_id, relation, ra, rb), story=story_id, relation=relation,
-                                     score=round(min(score, 1.0), 3), a=ra, b=rb, features=feats))
+                                     score=round(min(score, 1.0), 3), a=ra, b=rb, features=f))
     return out
 
 
-def _twins(f: _Figure, figures: list[_Figure]) -> list[_Figure]:
-    """``f`` and the figures of its article stating the same value of the same measure."""
-    return [g for g in figures if g is f or g.n.doc == f.n.doc and g.n.value == f.n.value
+# what stands between a sum and its conversion: "$4.2 billion (about 6.1 trillion won)", "..., or some 340 billion rubles"
+_CONVERSION_GAP = re.compile(r"(?i)^\s*(?:\(|,?\s*or\b|[,\u2013\u2014-])\s*(?:about|some|around|roughly|nearly|approximately|"
+                             r"almost|an estimated|the equivalent of|equivalent to|worth)?\s*$")
+
+
+def _link_conversions(figures: list[_Figure], texts: dict[str, str]) -> None:
+    """A sum given in two currencies side by side is one quantity: each is the other's conversion."""
+    by_doc: dict[str, list[_Figure]] = {}
+    for f in figures:
+        by_doc.setdefault(f.n.doc, []).append(f)
+    for doc, figs in by_doc.items():
+        figs.sort(key=lambda f: f.n.start)
+        for f, g in zip(figs, figs[1:]):
+            if f.unit in CURRENCIES and g.unit in CURRENCIES and f.unit != g.unit and \
+                    _CONVERSION_GAP.match(texts[doc][f.n.end:g.n.start]):
+                f.conversions.append(g)
+                g.conversions.append(f)
+
+
+def _twins(f: _Figure, figures: list[_Figure], conversions: bool = True) -> list[_Figure]:
+    """``f``, the figures of its article stating the same value of the same measure, and its conversions
+    into other currencies."""
+    same = [g for g in figures if g is f or g.n.doc == f.n.doc and g.n.value == f.n.value
             and units_match(g.unit, f.unit) and g.measure == f.measure and (g.measure or g.unit == f.unit)]
+    return same + [c for g in same for c in g.conversions if conversions and c not in same]

@@ -172,7 +172,8 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
 def _figures_apart(a: Unit, b: Unit) -> bool:
     """Both state figures of a comparable unit and share none of them."""
     comparable = any(units_comparable(ua, ub) for _va, ua in a.numbers for _vb, ub in b.numbers)
-    return comparable and not shared_figures(a, b)
+    same_value = any(va == vb and units_comparable(ua, ub) for va, ua in a.numbers for vb, ub in b.numbers)
+    return comparable and not shared_figures(a, b) and not same_value  # '37 personnel' / '37 officers' may agree
 
 
 def _counts_apart(a: Unit, b: Unit) -> bool:

@@ -287,26 +287,26 @@ def one_phrase(text: str, shared: set[str]) -> bool:
     return bool(hits) and set(hits) <= covered
 
 
-_CURRENCIES = frozenset("""usd eur gbp jpy cny rmb krw kpw rub inr try brl chf aud cad nzd sek nok dkk pln czk huf
+CURRENCIES = frozenset("""usd eur gbp jpy cny rmb krw kpw rub inr try brl chf aud cad nzd sek nok dkk pln czk huf
 uah kzt aed sar qar irr iqd egp ngn zar kes mxn ars clp cop pen idr myr thb vnd php sgd hkd twd pkr bdt ils""".split())
 # units a bare count ("the toll rose to 42") cannot be: money, measures, time, shares
 _MEASURE_UNITS = re.compile(r"^(?:%|percent|per cent|km|m|cm|mm|kg|g|t|tonne|ton|mile|metre|meter|liter|litre|"
                             r"barrel|hour|day|week|month|year|minute|second|degree|mw|gw|kwh|hectare|acre)$", re.I)
 
 
-def _is_count(unit: str) -> bool:
+def is_count(unit: str) -> bool:
     """A count of things (people, workers, ships, or no unit), not money or a measure."""
-    return not unit or not (_MEASURE_UNITS.match(unit) or unit in _CURRENCIES)
+    return not unit or not (_MEASURE_UNITS.match(unit) or unit in CURRENCIES)
 
 
 def units_match(a: str, b: str) -> bool:
     """Same unit, or a bare count and a count noun ('42' / '42 people')."""
-    return a == b or (not a or not b) and _is_count(a) and _is_count(b)
+    return a == b or (not a or not b) and is_count(a) and is_count(b)
 
 
 def units_comparable(a: str, b: str) -> bool:
     """Figures one could confuse for one another: the same unit, or two counts ('4 workers' / '130 people')."""
-    return a == b or _is_count(a) and _is_count(b)
+    return a == b or is_count(a) and is_count(b)
 
 
 def shared_figures(a: "Unit", b: "Unit") -> list[tuple[float, str]]:
