@@ -36,6 +36,7 @@ CORPORA = {
     "set5": (ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
     "set6": (ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
     "set7": (ROOT / "bench" / "heldout" / "set7", ROOT / "bench" / "heldout" / "set7" / "heldout7.gold.json"),
+    "set8": (ROOT / "bench" / "heldout" / "set8", ROOT / "bench" / "heldout" / "set8" / "heldout8.gold.json"),
 }
 
 

@@ -25,6 +25,7 @@ SETS = [
     ("heldout set5", ROOT / "bench" / "heldout" / "set5", ROOT / "bench" / "heldout" / "set5" / "heldout5.gold.json"),
     ("heldout set6", ROOT / "bench" / "heldout" / "set6", ROOT / "bench" / "heldout" / "set6" / "heldout6.gold.json"),
     ("heldout set7", ROOT / "bench" / "heldout" / "set7", ROOT / "bench" / "heldout" / "set7" / "heldout7.gold.json"),
+    ("heldout set8", ROOT / "bench" / "heldout" / "set8", ROOT / "bench" / "heldout" / "set8" / "heldout8.gold.json"),
 ]
 METRICS = [("quotes", "f1"), ("quotes", "speaker_accuracy"), ("reported_speech", "speaker_recall"),
            ("speaker_roles", "accuracy"), ("entities", "exact_clusters"), ("numbers", "f1"), ("timeline", "f1"),
