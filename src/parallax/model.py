@@ -142,7 +142,7 @@ class Ref(_Model):
     start: int
     end: int
     text: str
-    kind: str = "sentence"  # sentence / claim / quote / number
+    kind: str = "sentence"  # sentence / claim / quote / number / passage (a paragraph)
     ref_id: str | None = None  # Claim.id, Quote.id or NumberClaim.id when it points at one
 
 
