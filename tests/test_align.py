@@ -544,3 +544,22 @@ def test_specific_values_and_bounds():
         return NumberClaim(doc="d", start=0, end=1, text="x", value=40.0, qualifier=q)
 
     assert _bounds_compatible(n("about"), n(None)) and not _bounds_compatible(n("more than"), n("up to"))
+
+
+def test_near_verbatim_claims_link_even_when_their_shared_words_are_modifiers():
+    from parallax.align.statements import _Weights, _sentence_score
+    from parallax.align.units import EntityIndex, Unit, measure_stems
+    from parallax.model import Ref
+
+    def unit(text, doc, peripheral):
+        st = measure_stems(text)
+        return Unit(ref=Ref(doc=doc, start=0, end=len(text), text=text, kind="claim"), stems=st, claim=text,
+                    claim_stems=st, peripheral=frozenset(s for s in st if s in peripheral))
+
+    mods = set(measure_stems("detained reporter private broadcaster"))
+    a = unit("among those detained is a reporter for the private broadcaster", "dA", mods)
+    b = unit("among those detained was a reporter for the private broadcaster", "dB", mods)
+    c = unit("a reporter for the private broadcaster filed the story", "dC", mods)
+    w = _Weights([a, b, c])
+    assert "not_same" not in _sentence_score(a, b, w, EntityIndex([]), None)[1]
+    assert "only modifiers shared" in _sentence_score(a, c, w, EntityIndex([]), None)[1]["not_same"]

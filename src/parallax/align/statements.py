@@ -58,7 +58,8 @@ SAME_SENTENCE_ONE_WAY = 0.45  # a claim's best match that is not mutual
 ONLY_HERE = 0.22  # below this best score a claim has no counterpart in the other sources
 W_LEX, W_NUM, W_CTX = 0.8, 0.1, 0.1
 CLAIM_OVERLAP = 0.2  # IDF cosine of the claims' own words (names blanked) a link needs without a shared figure
-NEGATION_MISMATCH = 0.75  # one side negated, the other not
+NEGATION_MISMATCH = 0.75
+NEAR_VERBATIM = 0.8  # bag cosine at which two claims say the same words, whichever of them are core  # one side negated, the other not
 ENT_PREFIX = "@"
 EMB_AGREE = 0.70  # claim-embedding cosine for an "agree" link (see the module docstring)
 
@@ -131,7 +132,8 @@ def _sentence_score(a: Unit, b: Unit, w: _Weights, index: EntityIndex, emb: floa
     # a name both mention is the story's cast: what they assert of it must share a word too
     core_shared = [t for t in shared if not t.startswith(ENT_PREFIX) and t not in a.peripheral
                    and t not in b.peripheral and t not in TIME_STEMS]
-    if not core_shared and not nums:  # what they share only describes a participant, not what either asserts
+    if not core_shared and not nums and lex < NEAR_VERBATIM:
+        # what they share only describes a participant, not what either asserts (unless they share nearly all)
         capped.append("only modifiers shared")
     own = {t for t in words if t not in TIME_STEMS}
     if not nums and len(own) <= 3 and one_phrase(a.claim or a.text, own) and one_phrase(b.claim or b.text, own):
