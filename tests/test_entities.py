@@ -860,3 +860,61 @@ def test_nationality_word_in_a_title_is_not_an_organisations_short_name(analyze)
     ents = analyze(text)
     agency = ents.find("Talmiran Aerospace Development Agency")
     assert agency is not None and forms(agency) == {"Talmiran Aerospace Development Agency"}
+
+
+def test_capitalised_title_left_out_of_the_name_makes_it_a_person(analyze):
+    text = ("Protesters marched against incumbent Governor Tomasz Welbeck of the ruling Unity Bloc. "
+            "Critics said Welbeck's government had ignored them, and Welbeck did not reply.")
+    ents = analyze(text)
+    e = ents.find("Tomasz Welbeck")
+    assert e is not None and e.type == "PERSON" and forms(e) == {"Tomasz Welbeck", "Welbeck"}
+
+
+def test_surname_cut_off_by_the_tagger_is_taken_back_when_used_alone(analyze):
+    text = ("Supporters of opposition leader Brannoc Varde Illimore gathered on Monday. "
+            "Illimore told the crowd he would not give up. Later, Illimore left the square.")
+    ents = analyze(text)
+    e = ents.find("Illimore")
+    assert e is not None and e.type == "PERSON"
+    assert e.name == "Brannoc Varde Illimore" and forms(e) == {"Brannoc Varde Illimore", "Illimore"}
+
+
+def test_lower_case_description_before_a_party_name_is_not_part_of_it(analyze):
+    text = ("Members of the opposition Civic Harbour Party (CHP) walked out. The CHP said it would return "
+            "on Friday.")
+    ents = analyze(text)
+    e = ents.find("Civic Harbour Party")
+    assert e is not None and forms(e) == {"Civic Harbour Party", "CHP"}
+
+
+def test_parliamentary_title_acronym_is_not_part_of_the_name_nor_an_organisation(analyze):
+    text = "The Dutch MEP Ansje Korver said the vote was fair. Korver spoke in Strasbourg."
+    ents = analyze(text)
+    e = ents.find("Korver")
+    assert e is not None and forms(e) == {"Ansje Korver", "Korver"}
+    assert all(x.name != "MEP" for x in ents.entities)
+
+
+def test_person_named_after_a_broadcasters_head_word_is_split_off(analyze):
+    text = ("Meanwhile, senior editor of Dalvenor Television Marta Quilling is in custody. "
+            "Dalvenor Television said she was only doing her job.")
+    ents = analyze(text)
+    tv = ents.find("Dalvenor Television")
+    assert tv is not None and tv.type == "ORG" and forms(tv) == {"Dalvenor Television"}
+    p = ents.find("Marta Quilling")
+    assert p is not None and p.type == "PERSON"
+
+
+def test_one_word_outlet_is_an_organisation_wherever_it_is_named(analyze):
+    text = ("Voting was calm, observers said. \"We saw no fraud,\" the mission head told Quellpost.\n\n"
+            "(c) 2025 Quellpost. All rights reserved.")
+    ents = analyze(text, outlet="Quellpost")
+    e = ents.find("Quellpost")
+    assert e is not None and e.type == "ORG" and len(e.mentions) == 2
+
+
+def test_place_opening_a_sentence_before_a_spokesperson_is_not_a_person(analyze):
+    text = "In Brussels, a spokesperson for the commission urged restraint."
+    ents = analyze(text)
+    e = ents.find("Brussels")
+    assert e is not None and e.type != "PERSON"

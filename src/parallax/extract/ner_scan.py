@@ -181,7 +181,7 @@ def _acronyms(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
         if t.pos_ not in ("PROPN", "NOUN"):
             continue
         if w in lx.NON_ORG_CAPS or w in lx.ZONE_WORDS or _ROMAN.match(w) or lines.is_caps(t.idx) or (
-                w.lower() in lx.LEGAL_FORMS or w.lower() in lx.ORG_NAME_ENDS):
+                w.lower() in lx.LEGAL_FORMS or w.lower() in lx.ORG_NAME_ENDS or w.lower() in lx.TITLE_NOUNS):
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and (nxt.is_upper and nxt.is_alpha or nxt.text == ":"):
@@ -483,8 +483,13 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
             found.setdefault(lx.name_key(c.text), t)
     if not found:
         return
+    # "X's government" after "President Jane X": the surname of a person named in full is the person's
+    surnames = {lx.name_key(c.text.split()[-1]) for c in cands if c.label == "PERSON" and c.kind == "name"
+                and len(c.text.split()) >= 2}
     for c in cands:
         t = found.get(lx.name_key(c.text))
+        if t == "GPE" and " " not in c.text and lx.name_key(c.text) in surnames and lx.name_key(c.text) not in strong:
+            continue
         if t is None or c.person_evidence or c.country or c.label not in _WEAK_LABELS or c.kind != "name":
             continue
         key = lx.name_key(c.text)
