@@ -918,3 +918,30 @@ def test_place_opening_a_sentence_before_a_spokesperson_is_not_a_person(analyze)
     ents = analyze(text)
     e = ents.find("Brussels")
     assert e is not None and e.type != "PERSON"
+
+
+def test_capitals_and_a_colon_opening_the_story_are_its_dateline_place(analyze):
+    text = ("Farmers block roads for a third day\n\nPosted on : 2025-04-02 09:00\n\n"
+            "VELMORA: Hundreds of farmers blocked the main roads again on Tuesday. "
+            "The Velmora District Court ordered them to leave.")
+    ents = analyze(text)
+    e = ents.find("Velmora")
+    assert e is not None and e.type == "GPE" and "VELMORA" in forms(e)
+
+
+def test_the_party_refers_back_to_the_one_party_named(analyze):
+    text = ("Supporters of the Green Meadow Party (GMP) marched on Sunday. GMP leader Orla Penhale said the "
+            "party would not accept the result. The party was founded in 2019.")
+    ents = analyze(text)
+    e = ents.find("Green Meadow Party")
+    assert e is not None and {"GMP", "the party", "The party"} <= forms(e)
+
+
+def test_the_journalist_and_the_reporter_refer_back_to_the_one_reporter_named(analyze):
+    text = ("Among those detained was Tiberio Vansk, a reporter for the private broadcaster Kestrel News, who "
+            "was arrested on Friday while filming. "
+            "The interior minister, who is not related to the journalist, defended the arrest. "
+            "Rights groups called for the reporter's release.")
+    ents = analyze(text)
+    e = ents.find("Tiberio Vansk")
+    assert e is not None and {"the journalist", "the reporter"} <= forms(e)

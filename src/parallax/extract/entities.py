@@ -419,7 +419,11 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
 # Professions people are named with ("X's lawyer, Y"): "the lawyer said" refers back to the one holder,
 # unless an unnamed one ("a lawyer for the family") came in between.
 _NAMED_PROFESSIONS = frozenset("lawyer attorney analyst economist researcher scholar scientist engineer "
-                               "journalist".split())
+                               "journalist reporter correspondent".split())
+# Professions one word of which stands for another ("the journalist" for the one reporter named).
+_PROFESSION_SYNONYMS = {w: frozenset({"journalist", "reporter", "correspondent"})
+                        for w in ("journalist", "reporter", "correspondent")}
+_PROFESSION_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj", "dobj"})
 
 
 def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
@@ -430,21 +434,24 @@ def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[i
     for tok in doc:
         if tok.lower_ not in _NAMED_PROFESSIONS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i + 1 >= len(doc):
+        if tok.dep_ not in _PROFESSION_DEPS or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
-        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to", ","):
+        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to"):
             continue
+        if nxt.text == "," and (tok.i + 2 >= len(doc) or doc[tok.i + 2].text[:1].isupper()):
+            continue  # "the lawyer, Jane Roe,": an appositive names the lawyer
+        same = _PROFESSION_SYNONYMS.get(tok.lower_, frozenset({tok.lower_}))
         s_char, e_char = doc[tok.i - 1].idx, tok.idx + len(tok.text)
         if any(a < e_char and s_char < b for a, b in taken):
             continue
-        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) == tok.lower_ for f in facts)]
+        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) in same for f in facts)]
         if len(holders) != 1 or (last := clusters[holders[0]].last_before(s_char)) < 0:
             continue
         own = [(f.start, f.end) for f in roles[holders[0]]]
         unnamed = False
         for t in doc[:tok.i - 1]:
-            if t.idx < last or t.lower_ != tok.lower_:
+            if t.idx < last or t.lower_ not in same:
                 continue
             if any(d.lower_ in ("a", "an", "another", "one") for d in t.children if d.dep_ == "det"):
                 o = ad.orig_span(t.idx, t.idx + len(t.text))[0]
@@ -458,7 +465,7 @@ def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[i
 
 # Kinds of body an article refers back to with "the <kind>" ("the agency said").
 _DESCRIPTION_NOUNS = frozenset("""ministry department agency embassy consulate commission committee forum institute
-university bureau authority directorate secretariat inspectorate council""".split())
+university bureau authority directorate secretariat inspectorate council party""".split())
 
 
 def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
