@@ -945,3 +945,29 @@ def test_the_journalist_and_the_reporter_refer_back_to_the_one_reporter_named(an
     ents = analyze(text)
     e = ents.find("Tiberio Vansk")
     assert e is not None and {"the journalist", "the reporter"} <= forms(e)
+
+
+def test_description_in_apposition_before_the_name_is_a_mention_of_the_person(analyze):
+    text = ("The Electoral Board of Vardania published the results. The board chairwoman, Ilse Marrow, "
+            "rejected the accusations. A spokesman for the minister, Piet Raskin, declined to comment.")
+    ents = analyze(text)
+    e = ents.find("Ilse Marrow")
+    assert e is not None and "The board chairwoman" in forms(e)
+    raskin = ents.find("Piet Raskin")
+    assert raskin is None or "the minister" not in forms(raskin)
+
+
+def test_the_body_chairwoman_refers_back_to_the_chief_of_that_body(analyze):
+    text = ("Chief Audit Commissioner Ilse Marrow rejected the allegations on Monday. Speaking to reporters "
+            "later, the commission chairwoman said every account had been checked.")
+    ents = analyze(text)
+    e = ents.find("Ilse Marrow")
+    assert e is not None and "the commission chairwoman" in forms(e)
+
+
+def test_a_bodys_name_written_in_lower_case_is_a_mention_of_it(analyze):
+    text = ("Crowds marched on the audit commission's offices on Monday. Later the Audit Commission of "
+            "Vardania said it would publish the accounts.")
+    ents = analyze(text)
+    e = ents.find("Audit Commission of Vardania")
+    assert e is not None and "the audit commission" in forms(e)

@@ -47,6 +47,9 @@ def _is_title_word(tok: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Token bounds without leading "the"/titles and trailing possessives/punctuation."""
     titled = False
+    if (end - start > 2 and doc[start].is_sent_start and doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PRON")
+            and doc[start + 1].lower_ == "the"):
+        start += 1  # "Later the X Commission": the sentence's opening word is no part of the name
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     # "From X, May 2": a capitalised preposition opening a line or sentence is not part of a name
