@@ -971,3 +971,10 @@ def test_a_bodys_name_written_in_lower_case_is_a_mention_of_it(analyze):
     ents = analyze(text)
     e = ents.find("Audit Commission of Vardania")
     assert e is not None and "the audit commission" in forms(e)
+
+
+def test_a_states_possessive_body_also_holds_the_bodys_own_name(analyze):
+    text = "Japan's foreign ministry said Tokyo respected the result and urged calm."
+    ents = analyze(text)
+    e = next(x for x in ents.entities if x.type == "ORG")
+    assert {"Japan's foreign ministry", "foreign ministry"} <= forms(e)

@@ -635,11 +635,27 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
             e.mentions.append(mention)
             if mention.text != e.name and mention.text not in e.aliases:
                 e.aliases.append(mention.text)
+            if cl.type == "ORG" and m.kind == "name" and (body := _owned_body(m.text)) is not None:
+                # "X's foreign ministry": the body's own name inside is a mention too, as the articles
+                # that leave the state implicit write it ("the foreign ministry")
+                inner = ad.mention(m.end - len(body), m.end)
+                e.mentions.append(inner)
+                if inner.text not in e.aliases:
+                    e.aliases.append(inner.text)
         entities.append(e)
     de = DocEntities(ad=ad, entities=entities)
     de.index()
     _resolve_common_owners(de)
     return de
+
+
+def _owned_body(text: str) -> str | None:
+    """The body's name in "<state>'s <portfolio> ministry" ("foreign ministry" of "X's foreign ministry")."""
+    for mark in ("'s ", "’s "):
+        owner, sep, body = text.partition(mark)
+        if sep and body and lx.country_code(owner) is not None and national_body(body):
+            return body
+    return None
 
 
 def _resolve_common_owners(de: DocEntities) -> None:
