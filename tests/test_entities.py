@@ -978,3 +978,9 @@ def test_a_states_possessive_body_also_holds_the_bodys_own_name(analyze):
     ents = analyze(text)
     e = next(x for x in ents.entities if x.type == "ORG")
     assert {"Japan's foreign ministry", "foreign ministry"} <= forms(e)
+
+
+def test_a_south_asian_square_is_a_facility(analyze):
+    ents = analyze("Thousands gathered at Naveen Chowk of the capital on Sunday.")
+    e = ents.find("Naveen Chowk")
+    assert e is not None and e.type == "FAC"

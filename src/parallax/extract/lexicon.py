@@ -201,7 +201,7 @@ FACILITY_HEADS = frozenset(
     """
     cosmodrome spaceport airport airfield airbase base port harbor harbour station plant reactor
     complex facility stadium arena bridge dam canal tunnel prison camp palace square mosque church
-    cathedral temple shipyard refinery mine hospital launchpad range test-site
+    cathedral temple shipyard refinery mine hospital launchpad range test-site chowk maidan
     """.split()
 )
 
