@@ -984,3 +984,16 @@ def test_a_south_asian_square_is_a_facility(analyze):
     ents = analyze("Thousands gathered at Naveen Chowk of the capital on Sunday.")
     e = ents.find("Naveen Chowk")
     assert e is not None and e.type == "FAC"
+
+
+def test_a_branch_place_after_a_firms_head_word_is_not_split_off_as_a_person(analyze):
+    ents = analyze("Analysts at Norvale Securities Hong Kong said the deal was priced well. "
+                   "Norvale Securities declined to comment.")
+    assert all(e.type != "PERSON" for e in ents.entities)
+
+
+def test_an_honorific_before_a_surname_is_part_of_the_mention_not_of_the_name(analyze):
+    text = "Police questioned Corvin Halloway on Monday. \"Mr. Halloway has done nothing wrong,\" his lawyer said."
+    ents = analyze(text)
+    e = ents.find("Corvin Halloway")
+    assert e is not None and e.name == "Corvin Halloway" and forms(e) == {"Corvin Halloway", "Mr. Halloway"}

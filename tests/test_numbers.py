@@ -573,3 +573,8 @@ def test_an_estimate_put_at_a_bare_figure_counts_the_crowd(nlp):
 def test_how_often_on_a_few_occasions_is_a_figure(nlp):
     n = one(nlp, "The residents wrote to the council on four occasions without an answer.")
     assert (n.value, n.unit) == (4, "occasions")
+
+
+def test_a_state_of_emergency_of_a_given_length_is_a_duration(nlp):
+    n = one(nlp, "The governor declared a 45-day state of emergency in the province.")
+    assert (n.value, n.unit) == (45, "days")

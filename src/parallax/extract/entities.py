@@ -8,6 +8,7 @@ Pipeline: spaCy NER spans -> general fix-ups (`ner_fixes`) -> clusters (`coref`)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -631,7 +632,10 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
             if code and (country := lx.country_name(code)):
                 e.name = f"{e.name}{QUALIFIER_OPEN}{country})"
         for m in cl.mentions:
-            mention = ad.mention(m.start, m.end)
+            start = m.start
+            if cl.type == "PERSON" and m.kind == "name" and (h := _HONORIFIC_BEFORE.search(ad.norm.text, 0, m.start)):
+                start = h.start(1)  # "Mr. Roe": the honorific is part of the mention (not of the name)
+            mention = ad.mention(start, m.end)
             e.mentions.append(mention)
             if mention.text != e.name and mention.text not in e.aliases:
                 e.aliases.append(mention.text)
@@ -647,6 +651,9 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     de.index()
     _resolve_common_owners(de)
     return de
+
+
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])((?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?) $")
 
 
 def _owned_body(text: str) -> str | None:

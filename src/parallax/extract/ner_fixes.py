@@ -207,8 +207,9 @@ def _split_trailing_person(doc: Doc, start: int, end: int) -> list[tuple[int, in
         if doc[k].text not in lx.ORG_HEADS:
             continue
         rest = doc[k + 1:end]
-        if not 2 <= len(rest) <= 3 or not _looks_like_person_name(rest) or rest[0].text in lx.ORG_HEADS:
-            return [(start, end, "ORG")]
+        if not 2 <= len(rest) <= 3 or not _looks_like_person_name(rest) or rest[0].text in lx.ORG_HEADS or (
+                lx.is_known_place(rest.text) or lx.country_code(rest.text) is not None):
+            return [(start, end, "ORG")]  # "X Securities Hong Kong": a branch's place, not a person
         body = doc[start:k + 1].text
         named_alone = any(e.text.removeprefix("the ").removeprefix("The ") == body for e in doc.ents
                           if not (e.start <= start and end <= e.end))

@@ -427,7 +427,10 @@ def _duration_adjective(doc, first: int, last: int, end: int) -> str | None:
     if first != last or k + 2 >= end or doc[k].text not in ("-", "\u2011") or doc[first].whitespace_ or doc[k].whitespace_:
         return None
     unit, noun = doc[k + 1].lower_, doc[k + 2]
-    if unit not in TIME_UNITS or unit.endswith("s") or noun.lower_ not in DURATION_NOUNS or noun.pos_ != "NOUN":
+    state_of = (noun.lower_ == "state" and k + 4 < end and doc[k + 3].lower_ == "of"
+                and doc[k + 4].lower_ in ("emergency", "siege", "alert"))  # "a 90-day state of emergency"
+    if unit not in TIME_UNITS or unit.endswith("s") or not (noun.lower_ in DURATION_NOUNS or state_of) or (
+            noun.pos_ != "NOUN"):
         return None
     return TIME_UNITS[unit]
 
