@@ -569,8 +569,6 @@ def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[
 def _lowercase_name_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
     """'the election commission' for the "Election Commission of X" the article names (before or after):
     a body's name written in lower case, when no other body's name reads so."""
-    import re
-
     text = ad.norm.text
     taken = [(c.start, c.end) for c in cands]
     by_phrase: dict[str, list[Cluster]] = {}
