@@ -860,3 +860,140 @@ def test_nationality_word_in_a_title_is_not_an_organisations_short_name(analyze)
     ents = analyze(text)
     agency = ents.find("Talmiran Aerospace Development Agency")
     assert agency is not None and forms(agency) == {"Talmiran Aerospace Development Agency"}
+
+
+def test_capitalised_title_left_out_of_the_name_makes_it_a_person(analyze):
+    text = ("Protesters marched against incumbent Governor Tomasz Welbeck of the ruling Unity Bloc. "
+            "Critics said Welbeck's government had ignored them, and Welbeck did not reply.")
+    ents = analyze(text)
+    e = ents.find("Tomasz Welbeck")
+    assert e is not None and e.type == "PERSON" and forms(e) == {"Tomasz Welbeck", "Welbeck"}
+
+
+def test_surname_cut_off_by_the_tagger_is_taken_back_when_used_alone(analyze):
+    text = ("Supporters of opposition leader Brannoc Varde Illimore gathered on Monday. "
+            "Illimore told the crowd he would not give up. Later, Illimore left the square.")
+    ents = analyze(text)
+    e = ents.find("Illimore")
+    assert e is not None and e.type == "PERSON"
+    assert e.name == "Brannoc Varde Illimore" and forms(e) == {"Brannoc Varde Illimore", "Illimore"}
+
+
+def test_lower_case_description_before_a_party_name_is_not_part_of_it(analyze):
+    text = ("Members of the opposition Civic Harbour Party (CHP) walked out. The CHP said it would return "
+            "on Friday.")
+    ents = analyze(text)
+    e = ents.find("Civic Harbour Party")
+    assert e is not None and forms(e) == {"Civic Harbour Party", "CHP"}
+
+
+def test_parliamentary_title_acronym_is_not_part_of_the_name_nor_an_organisation(analyze):
+    text = "The Dutch MEP Ansje Korver said the vote was fair. Korver spoke in Strasbourg."
+    ents = analyze(text)
+    e = ents.find("Korver")
+    assert e is not None and forms(e) == {"Ansje Korver", "Korver"}
+    assert all(x.name != "MEP" for x in ents.entities)
+
+
+def test_person_named_after_a_broadcasters_head_word_is_split_off(analyze):
+    text = ("Meanwhile, senior editor of Dalvenor Television Marta Quilling is in custody. "
+            "Dalvenor Television said she was only doing her job.")
+    ents = analyze(text)
+    tv = ents.find("Dalvenor Television")
+    assert tv is not None and tv.type == "ORG" and forms(tv) == {"Dalvenor Television"}
+    p = ents.find("Marta Quilling")
+    assert p is not None and p.type == "PERSON"
+
+
+def test_one_word_outlet_is_an_organisation_wherever_it_is_named(analyze):
+    text = ("Voting was calm, observers said. \"We saw no fraud,\" the mission head told Quellpost.\n\n"
+            "(c) 2025 Quellpost. All rights reserved.")
+    ents = analyze(text, outlet="Quellpost")
+    e = ents.find("Quellpost")
+    assert e is not None and e.type == "ORG" and len(e.mentions) == 2
+
+
+def test_place_opening_a_sentence_before_a_spokesperson_is_not_a_person(analyze):
+    text = "In Brussels, a spokesperson for the commission urged restraint."
+    ents = analyze(text)
+    e = ents.find("Brussels")
+    assert e is not None and e.type != "PERSON"
+
+
+def test_capitals_and_a_colon_opening_the_story_are_its_dateline_place(analyze):
+    text = ("Farmers block roads for a third day\n\nPosted on : 2025-04-02 09:00\n\n"
+            "VELMORA: Hundreds of farmers blocked the main roads again on Tuesday. "
+            "The Velmora District Court ordered them to leave.")
+    ents = analyze(text)
+    e = ents.find("Velmora")
+    assert e is not None and e.type == "GPE" and "VELMORA" in forms(e)
+
+
+def test_the_party_refers_back_to_the_one_party_named(analyze):
+    text = ("Supporters of the Green Meadow Party (GMP) marched on Sunday. GMP leader Orla Penhale said the "
+            "party would not accept the result. The party was founded in 2019.")
+    ents = analyze(text)
+    e = ents.find("Green Meadow Party")
+    assert e is not None and {"GMP", "the party", "The party"} <= forms(e)
+
+
+def test_the_journalist_and_the_reporter_refer_back_to_the_one_reporter_named(analyze):
+    text = ("Among those detained was Tiberio Vansk, a reporter for the private broadcaster Kestrel News, who "
+            "was arrested on Friday while filming. "
+            "The interior minister, who is not related to the journalist, defended the arrest. "
+            "Rights groups called for the reporter's release.")
+    ents = analyze(text)
+    e = ents.find("Tiberio Vansk")
+    assert e is not None and {"the journalist", "the reporter"} <= forms(e)
+
+
+def test_description_in_apposition_before_the_name_is_a_mention_of_the_person(analyze):
+    text = ("The Electoral Board of Vardania published the results. The board chairwoman, Ilse Marrow, "
+            "rejected the accusations. A spokesman for the minister, Piet Raskin, declined to comment.")
+    ents = analyze(text)
+    e = ents.find("Ilse Marrow")
+    assert e is not None and "The board chairwoman" in forms(e)
+    raskin = ents.find("Piet Raskin")
+    assert raskin is None or "the minister" not in forms(raskin)
+
+
+def test_the_body_chairwoman_refers_back_to_the_chief_of_that_body(analyze):
+    text = ("Chief Audit Commissioner Ilse Marrow rejected the allegations on Monday. Speaking to reporters "
+            "later, the commission chairwoman said every account had been checked.")
+    ents = analyze(text)
+    e = ents.find("Ilse Marrow")
+    assert e is not None and "the commission chairwoman" in forms(e)
+
+
+def test_a_bodys_name_written_in_lower_case_is_a_mention_of_it(analyze):
+    text = ("Crowds marched on the audit commission's offices on Monday. Later the Audit Commission of "
+            "Vardania said it would publish the accounts.")
+    ents = analyze(text)
+    e = ents.find("Audit Commission of Vardania")
+    assert e is not None and "the audit commission" in forms(e)
+
+
+def test_a_states_possessive_body_also_holds_the_bodys_own_name(analyze):
+    text = "Japan's foreign ministry said Tokyo respected the result and urged calm."
+    ents = analyze(text)
+    e = next(x for x in ents.entities if x.type == "ORG")
+    assert {"Japan's foreign ministry", "foreign ministry"} <= forms(e)
+
+
+def test_a_south_asian_square_is_a_facility(analyze):
+    ents = analyze("Thousands gathered at Naveen Chowk of the capital on Sunday.")
+    e = ents.find("Naveen Chowk")
+    assert e is not None and e.type == "FAC"
+
+
+def test_a_branch_place_after_a_firms_head_word_is_not_split_off_as_a_person(analyze):
+    ents = analyze("Analysts at Norvale Securities Hong Kong said the deal was priced well. "
+                   "Norvale Securities declined to comment.")
+    assert all(e.type != "PERSON" for e in ents.entities)
+
+
+def test_an_honorific_before_a_surname_is_part_of_the_mention_not_of_the_name(analyze):
+    text = "Police questioned Corvin Halloway on Monday. \"Mr. Halloway has done nothing wrong,\" his lawyer said."
+    ents = analyze(text)
+    e = ents.find("Corvin Halloway")
+    assert e is not None and e.name == "Corvin Halloway" and forms(e) == {"Corvin Halloway", "Mr. Halloway"}

@@ -536,3 +536,45 @@ def test_elliptical_figure_is_dated_by_its_own_phrase(nlp):
 def test_partitive_count_after_a_qualifier(nlp):
     n = one(nlp, "Mechanics will refit at least 25 of the trams this winter.")
     assert (n.text, n.value, n.unit) == ("at least 25 of the trams", 25, "trams")
+
+
+def test_a_bare_figure_that_is_part_of_a_later_count_counts_the_same_thing(nlp):
+    got = numbers(nlp, "Volunteers checked the ballots at 8,300 out of about 12,500 polling booths.")
+    assert [(n.value, n.unit) for n in got] == [(8300, "booths"), (12500, "booths")]
+    got = numbers(nlp, "The board has released figures for only 2,700 of some 9,000 schools.")
+    assert [(n.value, n.unit) for n in got] == [(2700, "schools"), (9000, "schools")]
+
+
+def test_more_days_added_to_a_span_is_a_duration(nlp):
+    n = one(nlp, "A magistrate ordered the suspect held for four more days.")
+    assert (n.text, n.value, n.unit) == ("four more days", 4, "days")
+
+
+def test_abbreviated_currency_before_the_figure(nlp):
+    n = one(nlp, "The new bridge cost Rs 4.2 billion, officials said.")
+    assert n.value == 4.2e9 and n.text == "Rs 4.2 billion" and n.unit
+
+
+def test_duration_adjective_before_a_span_noun_is_a_duration_but_not_before_a_plan(nlp):
+    n = one(nlp, "The mayor begins a second four-year term in May.")
+    assert (n.text, n.value, n.unit) == ("four-year", 4, "years")
+    n = one(nlp, "The court handed him a 12-year sentence.")
+    assert (n.value, n.unit) == (12, "years")
+    assert numbers(nlp, "The council adopted a five-year plan.") == []
+
+
+def test_an_estimate_put_at_a_bare_figure_counts_the_crowd(nlp):
+    n = one(nlp, "Organisers put the number of marchers at about 9,000.")
+    assert (n.value, n.unit) == (9000, "marchers")
+    n = one(nlp, "Police estimated the crowd at roughly 7,500, although others said it was larger.")
+    assert (n.value, n.unit) == (7500, "people")
+
+
+def test_how_often_on_a_few_occasions_is_a_figure(nlp):
+    n = one(nlp, "The residents wrote to the council on four occasions without an answer.")
+    assert (n.value, n.unit) == (4, "occasions")
+
+
+def test_a_state_of_emergency_of_a_given_length_is_a_duration(nlp):
+    n = one(nlp, "The governor declared a 45-day state of emergency in the province.")
+    assert (n.value, n.unit) == (45, "days")

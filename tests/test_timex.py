@@ -544,3 +544,26 @@ def test_offset_event_and_the_same_act_dated_later_are_one_event(nlp):
 ])
 def test_generic_or_performative_today_in_a_quote_is_not_an_event(nlp, text):
     assert dates(nlp, text, published="2024-04-18") == []
+
+
+def test_day_date_naming_an_election_dates_it_whatever_the_clause_tense(nlp):
+    ev = events(nlp, "Protesters demanded that the court annul the result of the March 3 municipal election "
+                     "and order a new vote.")
+    assert [e.date for e in ev] == ["2024-03-03"]
+    assert "election" in ev[0].text
+    assert dates(nlp, "He says last Sunday's referendum was rigged.") == ["2024-03-10"]
+
+
+def test_statements_of_two_speakers_on_the_same_day_are_two_events(nlp):
+    text = ("The union said in a statement on Monday that the strike would go on.\n\n"
+            "The transport ministry on Monday said that talks were planned.")
+    assert dates(nlp, text) == ["2024-03-11", "2024-03-11"]
+
+
+def test_harm_since_a_day_dates_when_it_began(nlp):
+    assert dates(nlp, "The group says 150 of its members have been injured since Saturday.") == ["2024-03-09"]
+
+
+def test_a_past_act_done_by_a_day_is_dated_that_day_but_a_deadline_is_not(nlp):
+    assert dates(nlp, "By Tuesday evening police had detained 40 people.") == ["2024-03-12"]
+    assert dates(nlp, "The company will have repaid the loan by Friday.") == []

@@ -8,6 +8,7 @@ Pipeline: spaCy NER spans -> general fix-ups (`ner_fixes`) -> clusters (`coref`)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -394,10 +395,20 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
             continue
         start_i, mods = found
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        # premodifier of a name ("the French president Jane Doe") or "the president of X": not a reference
-        if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", ",")):
-            continue
         s_char, e_char = doc[start_i].idx, tok.idx + len(tok.text)
+        if nxt is not None and nxt.text == ",":
+            # "The commission chairwoman, Jane Roe, said": the description and the name in apposition
+            named = _appositive_name(doc, tok, cands)
+            if named is not None and not any(a < e_char and s_char < b for a, b in taken[max(
+                    bisect_left(starts, s_char) - 1, 0): bisect_left(starts, s_char) + 2]):
+                for cl in clusters:
+                    if named in cl.mentions:
+                        cl.mentions.append(Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
+                        break
+            continue
+        # premodifier of a name ("the French president Jane Doe") or "the president of X": not a reference
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ == "of"):
+            continue
         k = bisect_left(starts, s_char)
         if any(a < e_char and s_char < b and not ((a, b) in org_spans and s_char <= a and b <= tok.idx)
                for a, b in taken[max(k - 1, 0): k + 2]):
@@ -408,6 +419,11 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
                 pos = clusters[ci].last_before(s_char)
                 if pos > best_pos:
                     best, best_pos = ci, pos
+        if best is None and tok.lower_ in _LEAD_HEADS and mods:
+            # "the commission chairwoman" for the one "Chief Election Commissioner" named before
+            leads = [ci for ci, facts in roles.items() if any(_leads_body(f.role, mods) for f in facts)
+                     and clusters[ci].last_before(s_char) >= 0]
+            best = leads[0] if len(leads) == 1 else None
         if best is not None:
             clusters[best].mentions.append(
                 Cand(s_char, e_char, "PERSON", ad.norm.text[s_char:e_char], kind="role"))
@@ -416,10 +432,48 @@ def _role_noun_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[in
         cl.mentions.sort(key=lambda m: m.start)
 
 
+# Heads of a body: "the <body> chairwoman" is who a role calls the body's chief.
+_LEAD_HEADS = frozenset("chairman chairwoman chairperson chair head chief president".split())
+_LEAD_WORDS = _LEAD_HEADS | {"director", "director-general", "leader"}
+
+
+def _leads_body(role: str | None, mods: list[str]) -> bool:
+    """A role that heads the body the modifiers name: "chief election commissioner" heads the
+    (election) commission, "head of the audit board" the board."""
+    if not role:
+        return False
+    words = [w.strip(".,").lower() for w in role.split()]
+    if not any(w in _LEAD_WORDS for w in words):
+        return False
+    return all(any(w.startswith(m.lower()) for w in words) for m in mods)
+
+
+def _appositive_name(doc, tok, cands: list[Cand]) -> Cand | None:
+    """The person's name in apposition right after "the <role>," when the description opens the
+    sentence or is its subject (not "a spokesman for the president, Jane Roe": she is the spokesman)."""
+    if tok.dep_ in ("pobj", "dobj") or tok.i + 2 >= len(doc):
+        return None
+    a = doc[tok.i + 2].idx
+    name = next((c for c in cands if c.start == a and c.label == "PERSON" and c.kind == "name"), None)
+    if name is None:
+        return None
+    after = doc.char_span(name.end, name.end + 1, alignment_mode="expand")
+    if after is None or after.text not in (",", "."):
+        return None
+    root = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if root is None or not (root.root.dep_ == "appos" and root.root.head.i == tok.i):
+        return None
+    return name
+
+
 # Professions people are named with ("X's lawyer, Y"): "the lawyer said" refers back to the one holder,
 # unless an unnamed one ("a lawyer for the family") came in between.
 _NAMED_PROFESSIONS = frozenset("lawyer attorney analyst economist researcher scholar scientist engineer "
-                               "journalist".split())
+                               "journalist reporter correspondent".split())
+# Professions one word of which stands for another ("the journalist" for the one reporter named).
+_PROFESSION_SYNONYMS = {w: frozenset({"journalist", "reporter", "correspondent"})
+                        for w in ("journalist", "reporter", "correspondent")}
+_PROFESSION_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj", "dobj"})
 
 
 def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[int, list[RoleFact]],
@@ -430,21 +484,24 @@ def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[i
     for tok in doc:
         if tok.lower_ not in _NAMED_PROFESSIONS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i + 1 >= len(doc):
+        if tok.dep_ not in _PROFESSION_DEPS or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
-        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to", ","):
+        if nxt.text[:1].isupper() or nxt.lower_ in ("of", "for", "at", "with", "to"):
             continue
+        if nxt.text == "," and (tok.i + 2 >= len(doc) or doc[tok.i + 2].text[:1].isupper()):
+            continue  # "the lawyer, Jane Roe,": an appositive names the lawyer
+        same = _PROFESSION_SYNONYMS.get(tok.lower_, frozenset({tok.lower_}))
         s_char, e_char = doc[tok.i - 1].idx, tok.idx + len(tok.text)
         if any(a < e_char and s_char < b for a, b in taken):
             continue
-        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) == tok.lower_ for f in facts)]
+        holders = [ci for ci, facts in roles.items() if any(f.role and role_head(f.role) in same for f in facts)]
         if len(holders) != 1 or (last := clusters[holders[0]].last_before(s_char)) < 0:
             continue
         own = [(f.start, f.end) for f in roles[holders[0]]]
         unnamed = False
         for t in doc[:tok.i - 1]:
-            if t.idx < last or t.lower_ != tok.lower_:
+            if t.idx < last or t.lower_ not in same:
                 continue
             if any(d.lower_ in ("a", "an", "another", "one") for d in t.children if d.dep_ == "det"):
                 o = ad.orig_span(t.idx, t.idx + len(t.text))[0]
@@ -458,7 +515,7 @@ def _profession_mentions(ad: AnalyzedDoc, clusters: list[Cluster], roles: dict[i
 
 # Kinds of body an article refers back to with "the <kind>" ("the agency said").
 _DESCRIPTION_NOUNS = frozenset("""ministry department agency embassy consulate commission committee forum institute
-university bureau authority directorate secretariat inspectorate council""".split())
+university bureau authority directorate secretariat inspectorate council party""".split())
 
 
 def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
@@ -509,6 +566,39 @@ def _description_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[
         cl.mentions.sort(key=lambda m: m.start)
 
 
+def _lowercase_name_mentions(ad: AnalyzedDoc, clusters: list[Cluster], cands: list[Cand]) -> None:
+    """'the election commission' for the "Election Commission of X" the article names (before or after):
+    a body's name written in lower case, when no other body's name reads so."""
+    text = ad.norm.text
+    taken = [(c.start, c.end) for c in cands]
+    by_phrase: dict[str, list[Cluster]] = {}
+    for cl in clusters:
+        if cl.type not in ("ORG", "FAC"):
+            continue
+        for m in cl.mentions:
+            if m.kind != "name":
+                continue
+            words = m.text.split()
+            cut = next((k for k, w in enumerate(words) if w.lower() in ("of", "for")), len(words))
+            head = words[:cut]
+            if len(head) >= 2 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in head) and (
+                    head[-1] in lx.ORG_HEADS):
+                phrase = " ".join(head).lower()
+                if cl not in by_phrase.setdefault(phrase, []):
+                    by_phrase[phrase].append(cl)
+    for phrase, owners in by_phrase.items():
+        if len(owners) != 1:
+            continue
+        for hit in re.finditer(rf"\b[Tt]he {re.escape(phrase)}(?![\w-])", text):
+            a, b = hit.start(), hit.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            owners[0].mentions.append(Cand(a, b, "ORG", text[a:b], kind="description"))
+            taken.append((a, b))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+
+
 def _words_of(text: str) -> set[str]:
     out = set()
     for w in text.lower().replace("’", "'").split():
@@ -524,6 +614,7 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
     roles = _record_roles(ad, clusters, cands)
     _role_org_mentions(ad, clusters, roles, cands)
     _role_noun_mentions(ad, clusters, roles, cands)
+    _lowercase_name_mentions(ad, clusters, cands)
     _description_mentions(ad, clusters, cands)
     entities: list[Entity] = []
     for ci, cl in enumerate(clusters):
@@ -539,15 +630,37 @@ def extract_entities(ad: AnalyzedDoc) -> DocEntities:
             if code and (country := lx.country_name(code)):
                 e.name = f"{e.name}{QUALIFIER_OPEN}{country})"
         for m in cl.mentions:
-            mention = ad.mention(m.start, m.end)
+            start = m.start
+            if cl.type == "PERSON" and m.kind == "name" and (h := _HONORIFIC_BEFORE.search(ad.norm.text, 0, m.start)):
+                start = h.start(1)  # "Mr. Roe": the honorific is part of the mention (not of the name)
+            mention = ad.mention(start, m.end)
             e.mentions.append(mention)
             if mention.text != e.name and mention.text not in e.aliases:
                 e.aliases.append(mention.text)
+            if cl.type == "ORG" and m.kind == "name" and (body := _owned_body(m.text)) is not None:
+                # "X's foreign ministry": the body's own name inside is a mention too, as the articles
+                # that leave the state implicit write it ("the foreign ministry")
+                inner = ad.mention(m.end - len(body), m.end)
+                e.mentions.append(inner)
+                if inner.text not in e.aliases:
+                    e.aliases.append(inner.text)
         entities.append(e)
     de = DocEntities(ad=ad, entities=entities)
     de.index()
     _resolve_common_owners(de)
     return de
+
+
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])((?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?) $")
+
+
+def _owned_body(text: str) -> str | None:
+    """The body's name in "<state>'s <portfolio> ministry" ("foreign ministry" of "X's foreign ministry")."""
+    for mark in ("'s ", "’s "):
+        owner, sep, body = text.partition(mark)
+        if sep and body and lx.country_code(owner) is not None and national_body(body):
+            return body
+    return None
 
 
 def _resolve_common_owners(de: DocEntities) -> None:

@@ -48,6 +48,7 @@ TITLE_NOUNS = frozenset(
     cardinal archbishop imam rabbi monk cleric governor-general mediator observer inspector-general
     lobbyist consultant specialist technician pilot astronaut cosmonaut spy agent detective chief-of-staff
     aide staffer staff clerk registrar director-general undersecretary under-secretary democrat republican
+    mep mla
     """.split()
 ) | _PROFESSIONS
 # Title nouns that name a person when used alone with "the" ("the president said").
@@ -97,7 +98,7 @@ ORG_HEADS = frozenset(
     Systems Technologies Media News Times Post Journal Press Observatory Secretariat Directorate Cabinet
     Chamber Exchange Alliance Coalition Front Movement Brigade Battalion Division Regiment Fleet
     Initiative Project Consortium Conference Forum Observatory Club Hospital Clinic Museum Library
-    Ratings Securities Investments
+    Ratings Securities Investments Television Radio Broadcasting
     """.split()
 )
 # Generic corporate suffixes dropped to find an organisation's short form ("RAND Corporation" -> "RAND").
@@ -200,7 +201,7 @@ FACILITY_HEADS = frozenset(
     """
     cosmodrome spaceport airport airfield airbase base port harbor harbour station plant reactor
     complex facility stadium arena bridge dam canal tunnel prison camp palace square mosque church
-    cathedral temple shipyard refinery mine hospital launchpad range test-site
+    cathedral temple shipyard refinery mine hospital launchpad range test-site chowk maidan
     """.split()
 )
 

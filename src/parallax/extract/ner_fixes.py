@@ -47,12 +47,21 @@ def _is_title_word(tok: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Token bounds without leading "the"/titles and trailing possessives/punctuation."""
     titled = False
+    if (end - start > 2 and doc[start].is_sent_start and doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PRON")
+            and doc[start + 1].lower_ == "the"):
+        start += 1  # "Later the X Commission": the sentence's opening word is no part of the name
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     # "From X, May 2": a capitalised preposition opening a line or sentence is not part of a name
     while (end - start > 1 and doc[start].lower_ in _LEADING_PREPOSITIONS and doc[start].text[:1].isupper()
            and doc[start].pos_ == "ADP" and label in _NAME_LABELS):
         start += 1
+    if label in ("ORG", "FAC"):
+        # "the opposition X Party", "the ruling Y Front": a lower-case word before the capitalised
+        # words describes the body, it is no part of its name
+        while (end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start + 1].text[:1].isupper()
+               and doc[start].lower_ not in lx.NAME_PARTICLES and doc[start].lower_ not in lx.NAME_CONNECTORS):
+            start += 1
     if label == "PERSON":
         # "President Jane Doe": drop title words while a capitalised name remains after them
         while end - start > 1 and _is_title_word(doc[start]) and doc[start + 1].text[:1].isupper():
@@ -71,6 +80,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, end, titled
 
 
+_PLACE_PREPS_BEFORE = {"in", "from", "near", "outside", "inside"}
 _LEADING_PREPOSITIONS = {"from", "by", "for", "in", "at", "to", "with", "of", "on"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRAILING_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
@@ -188,6 +198,25 @@ def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             if any(t.text in lx.ORG_HEADS for t in after):
                 return [(start, i), (i + 1, end)]
     return [(start, end)]
+
+
+def _split_trailing_person(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"reporter of X Television Jane Roe" tagged as one organisation: a person's name after the body's
+    head word, when it starts with a known given name or the body is named alone elsewhere."""
+    for k in range(start + 1, end - 2):
+        if doc[k].text not in lx.ORG_HEADS:
+            continue
+        rest = doc[k + 1:end]
+        if not 2 <= len(rest) <= 3 or not _looks_like_person_name(rest) or rest[0].text in lx.ORG_HEADS or (
+                lx.is_known_place(rest.text) or lx.country_code(rest.text) is not None):
+            return [(start, end, "ORG")]  # "X Securities Hong Kong": a branch's place, not a person
+        body = doc[start:k + 1].text
+        named_alone = any(e.text.removeprefix("the ").removeprefix("The ") == body for e in doc.ents
+                          if not (e.start <= start and end <= e.end))
+        if lx.is_given_name(rest[0].text) or named_alone:
+            return [(start, k + 1, "ORG"), (k + 1, end, "PERSON")]
+        return [(start, end, "ORG")]
+    return [(start, end, "ORG")]
 
 
 def _split_coordinated_companies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -354,6 +383,16 @@ def _title_precedes(doc: Doc, start: int) -> bool:
     return prev.lower_ in lx.TITLE_NOUNS and prev.text.islower()
 
 
+def _cap_title_precedes(doc: Doc, start: int) -> bool:
+    """A capitalised title the tagger left out of the name right before it ("President [Jane Doe]",
+    "incumbent Governor [X Y]"): the name is a person's."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return (prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ in lx.ROLE_HEADS
+            and not prev.ent_type_ and prev.text not in lx.ORG_HEADS)
+
+
 def _title_appositive_before(doc: Doc, start: int, end: int) -> bool:
     """"Canada's ambassador to Peru, X, said": a title phrase, a comma, the name, a comma."""
     if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
@@ -401,7 +440,7 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
                 for s1, e1, lab in _split_role_comma(doc, s, e, label):
                     for s2, e2 in _split_possessive(doc, s1, e1) if lab == "ORG" else [(s1, e1)]:
                         for s3, e3 in _split_coordinated_companies(doc, s2, e2) if lab == "ORG" else [(s2, e2)]:
-                            raw.append((s3, e3, lab))
+                            raw.extend(_split_trailing_person(doc, s3, e3) if lab == "ORG" else [(s3, e3, lab)])
 
     taken = [False] * len(doc)
     person = [False] * len(doc)  # a person's name never becomes part of an organisation name
@@ -434,10 +473,10 @@ def fix_entities(ad: AnalyzedDoc) -> list[Cand]:
         span = doc[s:e]
         if label in ("ORG", "GPE", "FAC", "PRODUCT") and _looks_like_person_name(span) and (
             _role_follows(doc, e) or _title_precedes(doc, s) or _title_appositive_before(doc, s, e)
-            or _affiliation_follows(doc, s, e)
-        ) and lx.country_code(span.text) is None:
-            label, titled = "PERSON", True
-        elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s)):
+            or _affiliation_follows(doc, s, e) or len(span) >= 2 and _cap_title_precedes(doc, s)
+        ) and lx.country_code(span.text) is None and not (s > 0 and doc[s - 1].lower_ in _PLACE_PREPS_BEFORE):
+            label, titled = "PERSON", True  # (not "In X, a spokesman for Y said": X is where)
+        elif label == "PERSON" and (_role_follows(doc, e) or _title_precedes(doc, s) or _cap_title_precedes(doc, s)):
             titled = True
         elif label == "PERSON" and e - s >= 2 and doc[e - 1].lower_ in lx.ORG_NAME_ENDS and _is_cap(doc[e - 1]):
             label = "ORG"  # "Grant Holm LLP", "Skyward Airlines", "X Tankers": a firm's name, not a person's
@@ -501,9 +540,18 @@ def _outlet_is_an_organisation(ad: AnalyzedDoc, cands: list[Cand]) -> None:
 def _outlet_spans(ad: AnalyzedDoc, cands: list[Cand], name: str) -> None:
     """Every occurrence of the outlet's multi-word name in the text is one organisation mention, when
     NER kept part of it ("[X] Kurier" tagged "Kurier") or nothing."""
-    if " " not in name or len(name) < 5:
-        return
     text = ad.norm.text
+    if " " not in name:
+        # a one-word outlet ("told Examplepost", "(c) 2024 Examplepost"): each occurrence NER left untagged
+        if len(name) < 4 or not name[:1].isupper() or name.upper() == name:
+            return
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(c.start < m.end() and m.start() < c.end for c in cands):
+                cands.append(Cand(m.start(), m.end(), "ORG", m.group()))
+        cands.sort(key=lambda c: (c.start, -c.end))
+        return
+    if len(name) < 5:
+        return
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
         a, b = m.start(), m.end()
         inside = [c for c in cands if a <= c.start and c.end <= b]
@@ -535,6 +583,9 @@ def _cut_at_speech_verb(ent: Span) -> tuple[Span, str] | None:
 def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
     """'Park Min ho' cut to 'Park Min' by NER: extend when the longer form is a name used elsewhere."""
     full = {lx.name_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2}
+    # single words the tagger gave as names on their own ("Roe said"), by key
+    lone = {lx.name_key(c.text) for c in cands if " " not in c.text and c.label in _LONE_NAME_LABELS}
+    by_start = {c.start: c for c in cands}
     for c in cands:
         if c.label != "PERSON":
             continue
@@ -547,6 +598,25 @@ def _extend_split_names(doc: Doc, cands: list[Cand]) -> None:
         longer = doc[span.start: span.end + 1].text
         if lx.name_key(longer) in full:
             c.end, c.text = nxt.idx + len(nxt.text), longer
+        elif _surname_cut_off(doc, span, nxt) and lx.name_key(nxt.text) in lone:
+            # "[Jane Maria] Roe ... Roe said": NER cut the surname the article then uses alone
+            after = by_start.get(nxt.idx)
+            if after is not None and after.end == nxt.idx + len(nxt.text):
+                after.label = "_DROP"
+            c.end, c.text = nxt.idx + len(nxt.text), longer
+
+
+_LONE_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "NORP", "LOC"})
+
+
+def _surname_cut_off(doc: Doc, span: Span, nxt: Token) -> bool:
+    """The capitalised word right after a two-word person name can be its cut-off surname: a proper noun
+    on the same line, no title, place, nationality or calendar word."""
+    return (len(span) == 2 and all(_is_cap(t) for t in span) and _is_cap(nxt) and nxt.pos_ == "PROPN"
+            and bool(span[-1].whitespace_) and not nxt.is_sent_start and not _is_title_word(nxt)
+            and nxt.text not in lx.ORG_HEADS and lx.country_code(nxt.text) is None
+            and lx.capital_country(nxt.text) is None and not lx.is_known_place(nxt.text)
+            and nxt.ent_type_ not in ("DATE", "TIME", "NORP"))
 
 
 def _harmonise_conjuncts(doc: Doc, cands: list[Cand]) -> None:

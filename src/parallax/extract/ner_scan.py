@@ -144,13 +144,22 @@ def _datelines(doc: Doc, cands: list[Cand], lines: _Lines) -> list[Cand]:
         if j - i > 4 or j >= n or texts[j - 1] == "-" or lines.is_caps(doc[i].idx):
             continue
         words = [w for w in texts[i:j] if w.isalpha()]
-        if _dateline_follows(doc, j) and not any(
+        if (_dateline_follows(doc, j) or _colon_dateline(doc, i, j)) and not any(
                 w in lx.NON_ORG_CAPS or w in lx.ZONE_WORDS for w in words) and doc[i:j].text.lower() not in lx.NEWS_AGENCIES:
             s_char, e_char = doc[i].idx, doc[j - 1].idx + len(texts[j - 1])
             out = [c for c in out if not (c.start < e_char and s_char < c.end and c.end <= doc[j].idx + 1)]
             code = lx.country_code(doc[i:j].text)
             out.append(Cand(s_char, e_char, "GPE", doc.text[s_char:e_char], country=code))
     return out
+
+
+def _colon_dateline(doc: Doc, i: int, j: int) -> bool:
+    """'PORTVILLE: Thousands gathered ...': a place in capitals and a colon opening the first lines of the
+    story, when the article names the place elsewhere in ordinary case (or it is a known place)."""
+    if doc[j].text != ":" or j + 1 >= len(doc) or doc[j + 1].is_space or doc[i].idx > 600:
+        return False
+    name = " ".join(t.text.title() for t in doc[i:j] if t.is_alpha)
+    return lx.is_known_place(name) or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text) is not None
 
 
 def _dateline_follows(doc: Doc, j: int) -> bool:
@@ -181,7 +190,7 @@ def _acronyms(doc: Doc, cov: list[bool], lines: _Lines) -> list[Cand]:
         if t.pos_ not in ("PROPN", "NOUN"):
             continue
         if w in lx.NON_ORG_CAPS or w in lx.ZONE_WORDS or _ROMAN.match(w) or lines.is_caps(t.idx) or (
-                w.lower() in lx.LEGAL_FORMS or w.lower() in lx.ORG_NAME_ENDS):
+                w.lower() in lx.LEGAL_FORMS or w.lower() in lx.ORG_NAME_ENDS or w.lower() in lx.TITLE_NOUNS):
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and (nxt.is_upper and nxt.is_alpha or nxt.text == ":"):
@@ -483,8 +492,13 @@ def relabel_by_context(doc: Doc, cands: list[Cand]) -> None:
             found.setdefault(lx.name_key(c.text), t)
     if not found:
         return
+    # "X's government" after "President Jane X": the surname of a person named in full is the person's
+    surnames = {lx.name_key(c.text.split()[-1]) for c in cands if c.label == "PERSON" and c.kind == "name"
+                and len(c.text.split()) >= 2}
     for c in cands:
         t = found.get(lx.name_key(c.text))
+        if t == "GPE" and " " not in c.text and lx.name_key(c.text) in surnames and lx.name_key(c.text) not in strong:
+            continue
         if t is None or c.person_evidence or c.country or c.label not in _WEAK_LABELS or c.kind != "name":
             continue
         key = lx.name_key(c.text)

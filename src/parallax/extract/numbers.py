@@ -35,9 +35,9 @@ from spacy.tokens import Span, Token
 from parallax.extract.numwords import is_digits, is_number_token, parse_number, split_digit_scale
 from parallax.extract.timex import resolve_timexes, timex_at
 from parallax.extract.units import (
-    CLASSIFIER_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, DURATION_CHANGE_VERBS, DURATION_VERBS,
-    MEASURE_UNITS, PERCENT_WORDS, QUALIFIER_SEQS, SHARED_CURRENCY_BARE, SHARED_CURRENCY_WORDS, TIME_UNITS,
-    WAIT_VERBS,
+    CLASSIFIER_NOUNS, CROWD_NOUNS, CURRENCY_ABBREVS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES,
+    DURATION_CHANGE_VERBS, DURATION_NOUNS, DURATION_VERBS, ESTIMATE_VERBS, EXTRA_WORDS, MEASURE_UNITS,
+    PERCENT_WORDS, QUALIFIER_SEQS, SHARED_CURRENCY_BARE, SHARED_CURRENCY_WORDS, TIME_UNITS, WAIT_VERBS,
 )
 from parallax.model import NumberClaim
 from parallax.nlp.analyzed import AnalyzedDoc
@@ -121,7 +121,9 @@ def _claims(ad: AnalyzedDoc) -> list[NumberClaim]:
                 value=c.value, unit=c.unit, about=c.about, qualifier=c.qualifier,
                 time=timex_at(ad, sent, ad.doc[c.first].idx, next_figure), sentence=ad.orig_sentence_at(s_char),
             ))
-            spans.append((s_char, e_char))
+            if not (c.kind == "time" and c.hyphen_unit):
+                # a duration describing a noun ("a five-year term") is no level a date only time-stamps
+                spans.append((s_char, e_char))
             kinds.append((s_char, e_char, c.kind))
     ad.extras["numbers"] = out
     ad.extras["number_spans"] = spans
@@ -272,7 +274,12 @@ def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] |
 
 
 def _has_currency(doc, first: int) -> bool:
-    return first > 0 and doc[first - 1].lower_ in CURRENCY_SYMBOLS
+    return first > 0 and (doc[first - 1].lower_ in CURRENCY_SYMBOLS or _currency_abbrev(doc, first - 1))
+
+
+def _currency_abbrev(doc, k: int) -> bool:
+    """"Rs 7.8 billion": an abbreviated currency name, capitalised, right before the number."""
+    return k >= 0 and doc[k].lower_ in CURRENCY_ABBREVS and doc[k].text[:1].isupper()
 
 
 def _currency_word_at(doc, k: int, end: int) -> bool:
@@ -299,6 +306,10 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.start = first - 1
             if first - 2 >= sent.start and doc[first - 2].text.upper() == "US" and sym == "$":
                 c.start = first - 2
+    elif first > sent.start and _currency_abbrev(doc, first - 1):
+        word = CURRENCY_ABBREVS[doc[first - 1].lower_]
+        c.currency = _shared_currency(ad, word) if word in SHARED_CURRENCY_WORDS else CURRENCY_WORDS[word]
+        c.start = first - 1
     k = last + 1
     nxt = doc[k].lower_ if k < sent.end else ""
     if glued_unit:
@@ -325,6 +336,12 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.end += 1
     elif nxt in TIME_UNITS:
         c.kind, c.unit, c.end = "time", TIME_UNITS[nxt], k + 1
+    elif nxt in EXTRA_WORDS and k + 1 < sent.end and doc[k + 1].lower_ in TIME_UNITS:
+        c.kind, c.unit, c.end = "time", TIME_UNITS[doc[k + 1].lower_], k + 2  # "for five more days"
+    elif (span_unit := _duration_adjective(doc, first, last, sent.end)) is not None:
+        # "a five-year term" (the claim is the adjective: a date after it dates the term, not a figure)
+        c.kind, c.unit, c.end, c.hyphen_unit = "time", span_unit, k + 2, True
+        c.about = doc[k + 2].text
     elif (unit := _hyphen_measure(doc, first, last, sent.end)) is not None:
         c.kind, c.unit, c.end, c.hyphen_unit = "measure", unit, k + 2, True  # "a 7,600-km border"
         noun = doc[k + 1].head
@@ -346,6 +363,10 @@ def _read_claim(ad: AnalyzedDoc, sent: Span, first: int, last: int, value: float
             c.unit = _count_unit(doc, k + 2, partitive)
             c.end = partitive
             c.about = doc[k + 2:partitive].text
+        elif (share := _share_of_count(doc, k, sent.end)) is not None:
+            # "at 11,200 out of around 14,000 polling stations": a part of the count after it
+            c.kind, c.noun, c.unit = "count", share[0], share[1]
+            c.about = share[1]
         elif previous and previous[-1].kind == "count" and _elliptical(doc, first, last, sent, previous[-1]):
             # "sold 64 buses in 2023; a year earlier, 110" / "23 cases, against nine a year
             # earlier": a figure standing alone beside a count counts the same thing
@@ -397,6 +418,43 @@ def _hyphen_measure(doc, first: int, last: int, end: int) -> str | None:
     if len(unit) < 2 or unit not in MEASURE_UNITS or unit in ("cubic", "nautical"):
         return None
     return MEASURE_UNITS[unit]  # also "a 10-km-long tunnel"
+
+
+def _duration_adjective(doc, first: int, last: int, end: int) -> str | None:
+    """The unit of a duration written as an adjective before a noun that is that span of time: "a
+    five-year term", "a 10-year sentence", "a six-month ban" (not "a five-year plan")."""
+    k = last + 1
+    if first != last or k + 2 >= end or doc[k].text not in ("-", "\u2011") or doc[first].whitespace_ or doc[k].whitespace_:
+        return None
+    unit, noun = doc[k + 1].lower_, doc[k + 2]
+    state_of = (noun.lower_ == "state" and k + 4 < end and doc[k + 3].lower_ == "of"
+                and doc[k + 4].lower_ in ("emergency", "siege", "alert"))  # "a 90-day state of emergency"
+    if unit not in TIME_UNITS or unit.endswith("s") or not (noun.lower_ in DURATION_NOUNS or state_of) or (
+            noun.pos_ != "NOUN"):
+        return None
+    return TIME_UNITS[unit]
+
+
+def _share_of_count(doc, k: int, end: int) -> tuple[Token, str] | None:
+    """(noun, unit) of the count a bare figure is a part of: "11,200 out of 14,000 polling stations",
+    "4,100 of some 14,000 stations"."""
+    j = k
+    if j + 1 < end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 2
+    elif j < end and doc[j].lower_ == "of":
+        j += 1
+    else:
+        return None
+    while j < end and j - k <= 4 and doc[j].lower_ in _QUALIFIER_WORDS | {"a", "the", "total"}:
+        j += 1
+    if j >= end or not is_number_token(doc[j].text) or not is_digits(doc[j].text.replace(",", "").replace(".", "")):
+        return None
+    while j + 1 < end and doc[j + 1].lower_ in VAGUE_SCALE_ONLY:
+        j += 1
+    noun_end = _counted_noun(doc, j + 1, end)
+    if noun_end is None or doc[noun_end - 1].tag_ != "NNS":
+        return None
+    return doc[noun_end - 1], _count_unit(doc, j + 1, noun_end)
 
 
 def _partitive_noun(doc, k: int, end: int) -> int | None:
@@ -618,6 +676,11 @@ def _tally_unit(doc, c: _Claim, sent: Span) -> str | None:
     t = doc[c.last]
     verb = t.head.head if t.dep_ == "pobj" else t.head
     subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if _estimated_at(doc, c):
+        # "put the number of demonstrators at 12,000", "estimated the crowd at 12,000"
+        subj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
+        if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
+            return "people"
     if subj is None or subj.lemma_.lower() not in TALLY_NOUNS:
         return None
     of = next((ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
@@ -627,6 +690,18 @@ def _tally_unit(doc, c: _Claim, sent: Span) -> str | None:
     if counted.lower_ in CASUALTY_WORDS or counted.lower_ in PEOPLE_NOUNS or counted.pos_ != "NOUN":
         return "people" if counted.lower_ in CASUALTY_WORDS | PEOPLE_NOUNS else None
     return counted.lower_ if counted.tag_ == "NNS" else None
+
+
+def _estimated_at(doc, c: _Claim) -> bool:
+    """A bare figure an estimate puts something "at": "police put the number of X at about 12,000",
+    "estimated the crowd at 12,000"."""
+    t = doc[c.last]
+    if t.dep_ != "pobj" or t.head.lower_ != "at":
+        return False
+    verb = t.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ESTIMATE_VERBS and any(
+        ch.dep_ == "dobj" and (ch.lemma_.lower() in CROWD_NOUNS or ch.lemma_.lower() in TALLY_NOUNS)
+        for ch in verb.children)
 
 
 def _trailing_pp(doc, k: int, end: int) -> int:
@@ -768,7 +843,8 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     if c.kind in ("money", "percent", "measure"):
         return True
     if c.kind == "time":
-        return _is_measured_duration(doc, c)
+        # "a five-year term": the noun is the span the duration measures
+        return (c.hyphen_unit and c.value >= 1) or _is_measured_duration(doc, c)
     if c.kind == "count":
         if c.noun is not None and c.noun.lower_ in TIME_UNITS:
             return False
@@ -782,6 +858,9 @@ def _keep(doc, c: _Claim, text: str) -> bool:
             return True  # the parallel count it stands against is a claim
         if small and c.qualifier is None and c.range_low is None and _object_count(c):
             return True  # "customs seized eight containers": a count of what was acted on
+        if small and c.noun is not None and c.noun.lemma_.lower() == "occasion" and prev is not None and (
+                prev.lower_ == "on" and c.start == c.first):
+            return True  # "asked on three occasions": how often
         if small and c.qualifier is None and c.range_low is None and (
                 c.noun is None or c.noun.lower_ not in PEOPLE_NOUNS):
             c.small = c.noun is not None
@@ -792,6 +871,8 @@ def _keep(doc, c: _Claim, text: str) -> bool:
     # bare: a figure only as the object of a verb of change/level ("rose to 45")
     if c.value < SMALL_COUNT:
         return False
+    if _estimated_at(doc, c):
+        return True
     t = doc[c.last]
     head = t.head.head if t.dep_ == "pobj" else t.head
     return head.lemma_.lower() in FIGURE_VERBS

@@ -132,6 +132,8 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
         if tx is None:
             continue
         tx.future = _is_future(span)
+        if tx.future and tx.attributive and not _explicit_future_before(span):
+            tx.future = False  # "annul the result of the May 3 vote": the noun names a held occasion
         tx.stamp = _is_stamp(ad, span)
         if c.kind == "end_cur" and not tx.future:
             tx.prep = "by"  # "had finished before the end of the year": which year is the story's, not ours
@@ -149,6 +151,15 @@ def resolve_timexes(ad: AnalyzedDoc) -> list[Timex]:
         out.append(tx)
     ad.extras["timexes"] = out
     return out
+
+
+_FUTURE_WORDS = frozenset({"will", "'ll", "shall", "upcoming", "coming", "next", "forthcoming", "planned"})
+
+
+def _explicit_future_before(span: Span) -> bool:
+    """A future word in the sentence before a date ("will contest the May 3 vote", "the upcoming
+    May 3 vote")."""
+    return any(t.lower_ in _FUTURE_WORDS for t in span.doc[span.sent.start:span.start])
 
 
 def _next_or_last_month(c: Candidate, prep: str, pub: date | None) -> tuple[date, str] | None:
@@ -466,7 +477,27 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
     seen: set[tuple] = set()
     events: list[Event] = []
     for i, tx in enumerate(timexes):
-        if tx.date is None or tx.stamp or tx.attributive or tx.prep in ("by", PERIOD_END) or i in ranges:
+        if tx.date is None or tx.stamp or tx.prep == PERIOD_END or i in ranges:
+            continue
+        if tx.prep == "by" and not _done_by_day(tx):
+            continue
+        if tx.attributive:
+            held = _dated_occasion(tx)
+            if held is None:
+                continue
+            # "the September 14 election", "last Sunday's vote": the day the occasion was held
+            sent_i = bisect_right(ad.sentence_starts, tx.start) - 1
+            keys = [("s", sent_i, tx.date), ("a", held.lemma_.lower(), tx.date)]
+            if any(k in seen for k in keys):
+                continue
+            seen.update(keys)
+            m = ad.mention(tx.start, tx.end)
+            desc = " ".join(t.text for t in held.subtree if t.i <= held.i and t.dep_ != "det" and t.tag_ != "POS"
+                            and not (t.i == held.left_edge.i and t.tag_ == "PRP$"))
+            events.append(Event(
+                id=f"{ad.id}-t{len(events) + 1}", doc=ad.id, start=m.start, end=m.end,
+                text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
+            ))
             continue
         if tx.kind == "rel" and tx.future and tx.span.text.lower().startswith("this "):
             continue  # "will cut spending by 15% this year": a target period, like a deadline
@@ -514,7 +545,10 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
                 # modifies a noun ("raised $5m in May 2023, a third of its peak in 2021")
                 keys.append(("v", verb.i))
         if tx.kind != "offset":
-            keys.append(("a", anchor.lemma_.lower(), tx.date))
+            # who said it, for a verb of saying: two statements on one day are two events
+            speaker = _speaker_key(anchor)
+            keys.append(("a", anchor.lemma_.lower(), tx.date, speaker) if speaker else
+                        ("a", anchor.lemma_.lower(), tx.date))
             noun = _event_noun(tx.span)
             if noun:
                 keys.append(("a", noun, tx.date))
@@ -527,6 +561,50 @@ def extract_events(ad: AnalyzedDoc) -> list[Event]:
             text=desc, date=tx.date, date_text=m.text, sentence=ad.orig_sentence_at(tx.start),
         ))
     return events
+
+
+# Occasions an attributive day date names the day of ("the May 3 election", "Sunday's vote").
+OCCASION_NOUNS = frozenset("""election elections vote poll polls referendum ballot runoff run-off primary
+caucus summit""".split())
+_SAY_LEMMAS = frozenset("say tell announce state declare add claim insist confirm deny".split())
+
+
+def _dated_occasion(tx: Timex) -> Token | None:
+    """The occasion noun an attributive date of a precise day names ("the September 14 presidential
+    election", "last Sunday's vote"); not a month or a year ("the May launch", "the 2016 edition")."""
+    if tx.value is None or tx.value[1] != "D" or tx.kind == "offset":
+        return None
+    doc = tx.span.doc
+    k = tx.span.end
+    if k < len(doc) and doc[k].tag_ == "POS":
+        k += 1
+    while k < len(doc) and k < tx.span.end + 4 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and (
+            doc[k].lower_ not in OCCASION_NOUNS):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in OCCASION_NOUNS and doc[k].pos_ == "NOUN":
+        return doc[k]
+    return None
+
+
+def _done_by_day(tx: Timex) -> bool:
+    """"By Sunday evening police had detained 85 people": a day and a past act completed by it date
+    the act (not a deadline: "by 2026", "will have finished by Friday")."""
+    if tx.value is None or tx.value[1] != "D" or tx.future or tx.kind == "end_cur":
+        return False
+    verb = _clause_verb(_attachment(tx.span)[1])
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    aux = {ch.lower_ for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    return "had" in aux or (verb.tag_ == "VBD" and not aux)
+
+
+def _speaker_key(anchor: Token) -> str:
+    """The subject of a verb of saying (lower case), so statements of two speakers on one day stay
+    apart; empty for other verbs."""
+    if anchor.lemma_.lower() not in _SAY_LEMMAS:
+        return ""
+    subj = next((ch for ch in anchor.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    return " ".join(t.lower_ for t in subj.subtree) if subj is not None else ""
 
 
 def _noun_infinitive(verb: Token) -> bool:
@@ -702,9 +780,15 @@ def _times_a_figure(verb: Token, tx: Timex, figures: list[tuple[int, int]]) -> b
         return True
     if verb.lemma_.lower() not in STATIVE_LEMMAS and tx.prep != "since":
         return False
+    if tx.prep == "since" and tx.value is not None and tx.value[1] == "D" and verb.lemma_.lower() in HARM_LEMMAS:
+        return False  # "200 have been injured since Saturday": the day the harm began, an event
     lo = min(t.idx for t in verb.subtree)
     hi = max(t.idx + len(t) for t in verb.subtree)
     return any(lo <= s < hi for s, _e in figures)
+
+
+# verbs of harm to people: "N have been injured since <day>" dates when it began
+HARM_LEMMAS = frozenset("injure wound hurt kill detain arrest displace evacuate".split())
 
 
 # nouns of an amount that flows over a period: a figure given for one of them in a year or a month

@@ -11,6 +11,18 @@ CURRENCY_SYMBOLS = {
     "₺": "TRY", "₪": "ILS", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "₱": "PHP", "₦": "NGN",
     "r": "ZAR",
 }
+# abbreviations of a currency name written before the number ("Rs 7.8 billion"), read like the name
+CURRENCY_ABBREVS = {"rs": "rupees", "rs.": "rupees"}
+# nouns a duration written as an adjective measures ("a five-year term", "a 10-year sentence")
+DURATION_NOUNS = frozenset("""term sentence ban mandate tenure lease suspension moratorium contract extension
+stint ceasefire truce freeze curfew closure shutdown lockdown blockade siege detention remand sentence
+jail prison probation pause delay stay""".split())
+# words between a number and a time unit that add to a known span ("five more days")
+EXTRA_WORDS = frozenset("more additional further extra another".split())
+# verbs that give an estimate "at" a figure ("put the number of X at 12,000", "estimated the crowd at ...")
+ESTIMATE_VERBS = frozenset("put estimate place peg set number count".split())
+# what a crowd-like noun counts ("the crowd at 12,000": people)
+CROWD_NOUNS = frozenset("crowd crowds turnout attendance gathering rally march protest protests toll".split())
 # currency words after the number ("500 rubles", "3 billion won")
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
