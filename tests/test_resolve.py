@@ -328,3 +328,11 @@ def test_a_full_name_typed_as_a_place_joins_the_person_another_article_gives_a_r
     # without a role anywhere, the NER's types stand
     out = resolve_entities([ent("e1", 1, "Harun Velidar", "PERSON"), ent("e2", 1, "Harun Velidar", "GPE")])
     assert not together(out, "e1-e1", "e2-e1")
+
+
+def test_one_body_under_its_portfolio_synonym_and_an_abbreviated_name():
+    out = resolve_entities([ent("d1", 1, "Home Ministry", "ORG"), ent("d2", 1, "Interior Ministry", "ORG"),
+                            ent("d1", 2, "Velmora TV", "ORG"), ent("d2", 2, "Velmora Television", "ORG"),
+                            ent("d3", 1, "Home Depot", "ORG"), ent("d3", 2, "Velmora Radio", "ORG")])
+    assert together(out, "d1-e1", "d2-e1") and together(out, "d1-e2", "d2-e2")
+    assert not together(out, "d3-e1", "d1-e1") and not together(out, "d3-e2", "d2-e2")

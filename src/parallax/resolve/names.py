@@ -220,7 +220,20 @@ def org_tokens(name: str) -> tuple[str, ...]:
     while words and words[0] == "the":
         words = words[1:]
     content = [w for w in words if w not in _ORG_DESIGNATORS]
-    return tuple(content or words)
+    out = [_ORG_ABBREVIATIONS.get(w, w) for w in (content or words)]
+    if len(out) >= 2 and out[-1] in _BODY_KINDS and all(w in _PORTFOLIO_WORD_SYNONYMS for w in out[:-1]):
+        out = [_PORTFOLIO_WORD_SYNONYMS[w] for w in out[:-1]] + out[-1:]  # "Home Ministry" = "Interior Ministry"
+    return tuple(out)
+
+
+# abbreviations organisation names are written with ("X TV" = "X Television")
+_ORG_ABBREVIATIONS = {"tv": "television", "intl": "international", "int'l": "international", "natl": "national",
+                      "univ": "university", "dept": "department", "govt": "government", "assn": "association",
+                      "inst": "institute", "mfg": "manufacturing", "bros": "brothers", "ctr": "center",
+                      "centre": "center", "svc": "service", "svcs": "services"}
+# one portfolio under its usual names, for a body named only by portfolio ("Home Ministry" / "Interior Ministry")
+_PORTFOLIO_WORD_SYNONYMS = {"home": "interior", "interior": "interior", "internal": "interior",
+                            "defence": "defense", "defense": "defense", "labour": "labor", "labor": "labor"}
 
 
 def acronym(tokens: tuple[str, ...]) -> str:
@@ -321,7 +334,8 @@ def compare_orgs(a: tuple[str, ...], b: tuple[str, ...], heads: frozenset[str] =
 _BODY_KINDS = {"ministry", "department", "office"}
 _BODIES_ALONE = {"treasury", "exchequer"}
 _PORTFOLIO_SYNONYMS = {"defence": "defense", "labour": "labor", "foreign affairs": "foreign",
-                       "home affairs": "home", "internal affairs": "interior", "finances": "finance"}
+                       "home affairs": "interior", "home": "interior", "internal affairs": "interior",
+                       "finances": "finance"}
 
 
 @lru_cache(maxsize=65536)
