@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from parallax.extract import lexicon as lx
 from parallax.extract.ner_fixes import Cand
+from parallax.nlp.analyzed import doc_text
 
 # Bodies of a state named by their portfolio ("the foreign ministry", "the justice department").
 PORTFOLIO_BODIES = frozenset({"ministry", "department", "office"})
@@ -94,7 +95,7 @@ def body_cands(doc: Doc, cands: list[Cand]) -> list[Cand]:
     for s, e in added:
         a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         out = [c for c in out if not (a <= c.start and c.end <= b)]
-        out.append(Cand(a, b, "ORG", doc.text[a:b]))
+        out.append(Cand(a, b, "ORG", doc_text(doc)[a:b]))
     out.sort(key=lambda c: (c.start, -c.end))
     return out
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract import lexicon as lx
-from parallax.nlp.analyzed import AnalyzedDoc
+from parallax.nlp.analyzed import AnalyzedDoc, doc_text
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _POSSESSIVE = ("'s", "'", "’s", "’")
@@ -136,7 +136,7 @@ def _relabel(c: Cand, doc: Doc) -> Cand | None:
 
 def _title_after(doc: Doc, end: int) -> bool:
     """A title word follows normalised offset `end` ("Treasury Secretary X")."""
-    span = doc.char_span(end, end, alignment_mode="expand") if end < len(doc.text) else None
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(doc_text(doc)) else None
     i = span.start if span is not None else len(doc)
     while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
         i += 1

@@ -34,6 +34,7 @@ from parallax.extract.ner_fixes import (
     _title_appositive_before,
     _title_precedes,
 )
+from parallax.nlp.analyzed import doc_text
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WEAK_LABELS = {"NORP", "ORG", "PRODUCT", "GPE", "LOC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"}
@@ -46,7 +47,7 @@ class _Lines:
     """Line of each character offset, and which lines are all capitals (section heads, headlines)."""
 
     def __init__(self, doc: Doc):
-        text = doc.text
+        text = doc_text(doc)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.caps: list[bool] = []
         ends = [b - 1 for b in self.starts[1:]] + [len(text)]
@@ -149,7 +150,7 @@ def _datelines(doc: Doc, cands: list[Cand], lines: _Lines) -> list[Cand]:
             s_char, e_char = doc[i].idx, doc[j - 1].idx + len(texts[j - 1])
             out = [c for c in out if not (c.start < e_char and s_char < c.end and c.end <= doc[j].idx + 1)]
             code = lx.country_code(doc[i:j].text)
-            out.append(Cand(s_char, e_char, "GPE", doc.text[s_char:e_char], country=code))
+            out.append(Cand(s_char, e_char, "GPE", doc_text(doc)[s_char:e_char], country=code))
     return out
 
 
@@ -159,7 +160,7 @@ def _colon_dateline(doc: Doc, i: int, j: int) -> bool:
     if doc[j].text != ":" or j + 1 >= len(doc) or doc[j + 1].is_space or doc[i].idx > 600:
         return False
     name = " ".join(t.text.title() for t in doc[i:j] if t.is_alpha)
-    return lx.is_known_place(name) or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text) is not None
+    return lx.is_known_place(name) or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)) is not None
 
 
 def _dateline_follows(doc: Doc, j: int) -> bool:
@@ -332,7 +333,7 @@ def _extend_given_names(doc: Doc, cands: list[Cand], lines: _Lines) -> None:
         if s != span.start:
             for k in range(s, span.start):
                 cov[k] = True
-            c.start, c.text = doc[s].idx, doc.text[doc[s].idx:c.end]
+            c.start, c.text = doc[s].idx, doc_text(doc)[doc[s].idx:c.end]
     if absorbed:
         cands[:] = [c for c in cands if id(c) not in absorbed]
 
@@ -356,7 +357,7 @@ def _join_of_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if nxt is None or nxt.kind != "name" or nxt.country or nxt.label == "PERSON" or len(nxt.text.split()) > 3 or (
                 nxt.label not in ("GPE", "LOC") and " " in nxt.text.strip()):
             continue
-        c.end, c.text = nxt.end, doc.text[c.start:nxt.end]
+        c.end, c.text = nxt.end, doc_text(doc)[c.start:nxt.end]
         c.label = "ORG"
         drop.add(id(nxt))
     return [c for c in cands if id(c) not in drop]
@@ -369,8 +370,8 @@ def _drop_section_heads(doc: Doc, cands: list[Cand], lines: _Lines) -> list[Cand
         if c.kind == "name" and " " in c.text.strip() and lines.is_caps(c.start) and c.text.isupper():
             ln = lines.line(c.start)
             a = lines.starts[ln]
-            b = lines.starts[ln + 1] - 1 if ln + 1 < len(lines.starts) else len(doc.text)
-            if doc.text[a:b].strip(" .:-") == c.text.strip():
+            b = lines.starts[ln + 1] - 1 if ln + 1 < len(lines.starts) else len(doc_text(doc))
+            if doc_text(doc)[a:b].strip(" .:-") == c.text.strip():
                 continue
         out.append(c)
     return out
@@ -718,7 +719,7 @@ def propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
         single_common = size == 1 and t.pos_ not in ("PROPN",) and not t.is_upper
         if not longer and not single_common:
             s_char, e_char = t.idx, doc[end - 1].idx + len(doc[end - 1].text)
-            c = Cand(s_char, e_char, label, doc.text[s_char:e_char])
+            c = Cand(s_char, e_char, label, doc_text(doc)[s_char:e_char])
             c2 = _relabel(c, doc)
             if c2 is not None:
                 out.append(c2)

@@ -40,7 +40,7 @@ from parallax.extract.units import (
     PERCENT_WORDS, QUALIFIER_SEQS, SHARED_CURRENCY_BARE, SHARED_CURRENCY_WORDS, TIME_UNITS, WAIT_VERBS,
 )
 from parallax.model import NumberClaim
-from parallax.nlp.analyzed import AnalyzedDoc
+from parallax.nlp.analyzed import AnalyzedDoc, doc_text
 
 SMALL_COUNT = 10
 PEOPLE_NOUNS = {
@@ -233,7 +233,7 @@ def _number_start(doc, i: int, end: int) -> tuple[int, int, float, str | None] |
     """If a number expression starts at token i: (first, last, value, glued unit)."""
     t = doc[i]
     low = t.lower_
-    if _PENCE.fullmatch(t.text) and _PENCE_CONTEXT.search(doc.text):
+    if _PENCE.fullmatch(t.text) and _PENCE_CONTEXT.search(doc_text(doc)):
         return i, i, float(t.text[:-1].replace(",", "")), "pence"  # "closed at 412p" (a sterling text)
     if not (is_number_token(t.text) or (low in ("a", "an", "half") and i + 1 < end
                                          and doc[i + 1].lower_ in VAGUE_SCALE_ONLY | {"a"})):
@@ -711,13 +711,17 @@ def _trailing_pp(doc, k: int, end: int) -> int:
     return k
 
 
+_QUALIFIER_MAX = max(len(seq) for seq in QUALIFIER_SEQS)
+
+
 def _qualifier(doc, start: int, sent_start: int) -> tuple[str | None, int | None]:
+    before = tuple(t.lower_ for t in doc[max(sent_start, start - _QUALIFIER_MAX):start])  # read once
     for seq in QUALIFIER_SEQS:
         n = len(seq)
         a = start - n
         if a < sent_start:
             continue
-        if tuple(t.lower_ for t in doc[a:start]) == seq:
+        if before[len(before) - n:] == seq:
             if seq == ("some",) and a > sent_start and doc[a - 1].lower_ in ("of", "in"):
                 return None, None
             return " ".join(seq), a

@@ -13,6 +13,14 @@ from parallax.model import Document, Mention, Sentence
 from parallax.nlp.normalize import NormalizedText
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("parallax_text")
+    if text is None:
+        text = doc.user_data["parallax_text"] = doc.text
+    return text
+
+
 def published_date(published: str | None) -> date | None:
     """The calendar date of an ISO 8601 `Document.published` (date-time or date), if parseable."""
     if not published:
