@@ -146,10 +146,10 @@ class _ClaimBuilder:
         # normalised [start, end) of each quote's content
         self.qspans = [(ad.norm.norm_offset(q.start), ad.norm.norm_offset(q.end), q) for q in self.quotes]
 
-    def _region(self, t: Token) -> Quote | None:
+    def _region(self, t: Token, spans=None) -> Quote | None:
         """The quote a token belongs to; the widest when nested (a partial quote inside reported speech)."""
         best = None
-        for a, b, q in self.qspans:
+        for a, b, q in self.qspans if spans is None else spans:
             if a <= t.idx < b and (best is None or (b - a) > (best[1] - best[0])):
                 best = (a, b, q)
         return best[2] if best else None
@@ -174,7 +174,8 @@ class _ClaimBuilder:
                 if node.head.i == node.i:
                     break
                 node = node.head
-        regions = {t.i: self._region(t) for t in sent}
+        local = [x for x in self.qspans if x[0] < sent.end_char and sent.start_char < x[1]]
+        regions = {t.i: self._region(t, local) for t in sent}
         for t in sent:  # words that hang from reported words belong to the report ('... would examine X, including Y')
             if regions[t.i] is None:
                 node = t

@@ -90,8 +90,9 @@ def is_negated_cue(tok: Token) -> bool:
 
 def is_according_to(tok: Token) -> bool:
     """'according' of 'according to X'."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+    if tok.lower_ != "according":  # checked first: most tokens are not (and nbor() builds a Token)
+        return False
+    return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
 
 
 def cue_phrase(tok: Token) -> str:
