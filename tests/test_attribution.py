@@ -297,3 +297,44 @@ def test_embassy_in_a_city_and_a_past_verb_joined_to_a_present_one(nlp):
     text = ("Norway’s embassy in Lisbon said Oslo “firmly rejects” the tariffs and urged Portugal to stop "
             "“bullying” Norwegian firms.")
     assert {name(q) for q in _analyze(text) if q.kind == "partial"} == {"Norway’s embassy in Lisbon"}  # as written
+
+
+# -- class: appeals and estimates put on record by an organisation ----------------------------------
+
+def test_appeals_by_organisations_are_reported_speech(nlp):
+    text = ("The Harbour Workers Union called on all sides to show restraint and urged the city to release "
+            "everyone held at the docks. The Veltran Foreign Ministry called for the activist's release. "
+            "The Nordic Council urged calm and called for the release of those held during the march.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "called on all sides")) == "Harbour Workers Union"
+    assert "urged the city" in reported(qs, "called on all sides").text
+    assert name(reported(qs, "called for the activist")) == "Veltran Foreign Ministry"
+    assert name(reported(qs, "urged calm and called for")) == "Nordic Council"
+
+
+def test_appeal_joined_to_a_reported_clause_is_the_reporters(nlp):
+    text = ("The Dorvan Workers League said in a statement that the strike was \"a duty\" and called on its "
+            "members to stay calm.")
+    assert name(reported(run(nlp, text), "called on its members")) == "Dorvan Workers League"
+
+
+def test_a_plan_that_calls_for_something_is_no_appeal(nlp):
+    text = "The new zoning plan calls for 300 homes on the old rail yard."
+    assert not [q for q in run(nlp, text) if q.kind == "reported"]
+
+
+def test_estimates_of_the_police_are_their_claims(nlp):
+    text = ("Police estimated the march at about 8,000, although local reporters said it looked bigger. "
+            "The police put the number of marchers at about 9,500. The union says 40 of its members were hurt; "
+            "the police reported 12 injured officers.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "estimated the march")) == "Police"
+    assert name(reported(qs, "put the number of marchers")).lower() == "police"
+    assert name(reported(qs, "reported 12 injured")).lower() == "police"
+    assert name(reported(qs, "40 of its members")).lower() == "union"
+
+
+def test_subject_the_parser_hung_on_a_place_before_it(nlp):
+    text = ("In Lisbon, a spokeswoman for the Atlantic Fisheries Council called on both fleets to respect the "
+            "quota.")
+    assert name(reported(run(nlp, text), "called on both fleets")) == "Atlantic Fisheries Council"

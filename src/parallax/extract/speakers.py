@@ -45,6 +45,9 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
 # plural nouns for people who speak as a group ("officials", "prosecutors")
 _PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "regulator", "lawyer", "leader",
                                  "minister", "employee", "worker", "farmer", "doctor", "scientist", "authority"}
+# Bodies a definite noun names by itself ("the police", "the army"), never another organisation's short name.
+_SELF_NAMED_BODIES = {"police", "army", "military", "navy", "government", "parliament", "cabinet", "senate",
+                      "congress"}
 # Where a body puts its statements ("a statement on the ministry's website").
 _PUBLICATION_PLACES = {"website", "site", "page", "account", "channel", "portal", "feed", "blog"}
 # Verbs by which a named organisation is a document's author ("X published a report").
@@ -604,7 +607,7 @@ class SpeakerResolver:
         e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
         if e is not None:
             return self.speaker_for(e)
-        if body is None and not mods and head in lx.BODY_NOUNS:
+        if body is None and not mods and head in lx.BODY_NOUNS and head not in _SELF_NAMED_BODIES:
             named = self._body_named_before(tok)
             if named is not None:
                 return named
