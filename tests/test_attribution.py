@@ -338,3 +338,25 @@ def test_subject_the_parser_hung_on_a_place_before_it(nlp):
     text = ("In Lisbon, a spokeswoman for the Atlantic Fisheries Council called on both fleets to respect the "
             "quota.")
     assert name(reported(run(nlp, text), "called on both fleets")) == "Atlantic Fisheries Council"
+
+
+# -- class: groups of people who speak for themselves --------------------------------------------
+
+def test_witnesses_and_colleagues_stay_the_group_the_article_names(nlp):
+    text = ("Rescue crews reached the village on Monday, although Reuters witnesses said the road was still "
+            "blocked. Novak, 41, was taken away in a van while his phone was still recording, his colleagues said.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the road was")) == "Reuters witnesses"
+    assert name(reported(qs, "Novak, 41")).lower() == "his colleagues"
+
+
+# -- class: a title whose name the parser hung on the noun it serves -------------------------------
+
+def test_spokesman_for_a_person_named_after_that_person_is_the_spokesman(nlp):
+    text = ("The governor has not spoken since the vote. A spokesman for the governor, Tomas Erlander, said on "
+            "Friday that the budget would pass \"within the week\". Later the spokesman said the governor was resting.")
+    qs = run(nlp, text)
+    r = reported(qs, "the budget would pass")
+    assert name(r) == "Tomas Erlander" and (r.speaker.role, r.speaker.organization) == ("spokesman", None)
+    assert name(quote(qs, "within the week")) == "Tomas Erlander"
+    assert name(reported(qs, "the governor was resting")) == "Tomas Erlander"

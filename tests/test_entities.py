@@ -260,6 +260,8 @@ def test_persons_before_and_last_compatible(analyze):
     ("a senior fellow at the forum", ("senior fellow", "forum")),
     ("Ruritanian Science and Education Minister", ("science and education minister", "Ruritanian")),
     ("the Exchequer's acting under secretary for customs", ("acting under secretary for customs", "Exchequer")),
+    ("A spokesman for the governor", ("spokesman", None)),
+    ("spokeswoman for the prime minister", ("spokeswoman", None)),
 ])
 def test_parse_role(phrase, expected):
     assert parse_role(phrase) == expected

@@ -154,6 +154,10 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
             _prep_of(t, m) != "on" or m.group(2).split()[-1].lower() in _SEATED_BODIES):
         role, org0 = parse_role(m.group(1))
         return role, most_specific_org(m.group(2)) if m.group(2) else org0
+    # "spokesman for the president": whom the title serves is a person, no organisation, and not the role
+    m = re.match(r"^(.+?)\s+(?:for|to)\s+the\s+((?:[a-z-]+\s+)?([a-z-]+))$", t)
+    if m and _has_title(m.group(1)) and m.group(3) in lx.ROLE_HEADS and m.group(3) not in lx.BODY_NOUNS:
+        return parse_role(m.group(1))
     # "a senior fellow at the forum": a body the article named, referred to by its kind (resolved later)
     m = re.match(r"^(.+?)\s+(?:at|with|of)\s+the\s+([a-z][\w-]*)$", t)
     if m and _has_title(m.group(1)) and m.group(2) in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
@@ -255,7 +259,7 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
             break
         if t.pos_ == "ADP" and t.lower_ not in _TITLE_PREPS:
             break  # "Talks between [President X]", "signed by [President X]"
-        if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
+        if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at", "for", "to")):
             break
         if t.is_space or _line_start(doc, i):
             i -= 0 if t.is_space else 1

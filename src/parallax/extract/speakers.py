@@ -45,6 +45,10 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
 # plural nouns for people who speak as a group ("officials", "prosecutors")
 _PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "regulator", "lawyer", "leader",
                                  "minister", "employee", "worker", "farmer", "doctor", "scientist", "authority"}
+# People who speak for themselves as a group, named as the article names them ("his colleagues",
+# "Reuters witnesses"), never the organisation or person named beside them.
+_WITNESS_GROUPS = {"witness", "eyewitness", "colleague", "relative", "neighbour", "neighbor", "friend",
+                   "bystander", "passenger", "survivor", "classmate"}
 # Bodies a definite noun names by itself ("the police", "the army"), never another organisation's short name.
 _SELF_NAMED_BODIES = {"police", "army", "military", "navy", "government", "parliament", "cabinet", "senate",
                       "congress"}
@@ -329,6 +333,13 @@ class SpeakerResolver:
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
             name = " ".join(t.text for t in words)
             return Speaker(name=name[:1].upper() + name[1:])
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _WITNESS_GROUPS:
+            # "Northstar witnesses", "his colleagues": people who saw or know something, speaking for
+            # themselves, not for the organisation or the person named beside them
+            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+            if words and words[0].i >= tok.left_edge.i and all(t.i == words[0].i + k for k, t in enumerate(words)):
+                name = _join(words)
+                return Speaker(name=name[:1].upper() + name[1:])
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
@@ -579,6 +590,22 @@ class SpeakerResolver:
                 e = self.entity_of(c)
                 if e is not None and e.type == "PERSON":
                     return e
+        if tok.pos_ == "NOUN" and tok.lower_ in TITLE_NOUNS:
+            # "A spokesman for the president, Jo Park, said": the parser hung the name on the nearer noun
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("for", "to", "of"):
+                    continue
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None or pobj.pos_ != "NOUN" or pobj.lower_ not in lx.ROLE_HEADS:
+                    continue
+                for c in pobj.children:
+                    after = c.right_edge.i + 1
+                    if c.dep_ == "appos" and c.i > pobj.i and self.ad.doc[c.left_edge.i - 1].text == "," \
+                            and after < len(self.ad.doc) and self.ad.doc[after].text == "," \
+                            and after == tok.right_edge.i:
+                        e = self.entity_of(c)
+                        if e is not None and e.type == "PERSON":
+                            return e
         return None
 
     def _appos_name(self, tok: Token) -> Speaker | None:
