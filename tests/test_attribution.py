@@ -360,3 +360,11 @@ def test_spokesman_for_a_person_named_after_that_person_is_the_spokesman(nlp):
     assert name(r) == "Tomas Erlander" and (r.speaker.role, r.speaker.organization) == ("spokesman", None)
     assert name(quote(qs, "within the week")) == "Tomas Erlander"
     assert name(reported(qs, "the governor was resting")) == "Tomas Erlander"
+
+
+def test_regional_analyst_at_a_described_firm_has_role_and_organisation(nlp):
+    text = ("\"The longer the ministry waits, the worse the shortage will get,\" said Ilse Marten, Central Asia "
+            "analyst at the Vienna-based consultancy Steppe Metrics.")
+    q = quote(run(nlp, text), "The longer")
+    assert name(q) == "Ilse Marten"
+    assert (q.speaker.role, q.speaker.organization) == ("Central Asia analyst", "Steppe Metrics")

@@ -862,3 +862,20 @@ def test_nationality_word_in_a_title_is_not_an_organisations_short_name(analyze)
     ents = analyze(text)
     agency = ents.find("Talmiran Aerospace Development Agency")
     assert agency is not None and forms(agency) == {"Talmiran Aerospace Development Agency"}
+
+
+def test_title_before_a_name_the_tagger_split_keeps_out_the_given_names(nlp):
+    from parallax.extract.roles import role_phrase_spans
+    doc = nlp("Addressing the crowd, CRP chairman Hemraj Prasad Ghising said the party would appeal.")
+    i = doc.text.index("Ghising")
+    phrases = role_phrase_spans(doc, i, i + len("Ghising"), [])
+    assert [parse_role(p.text) for p in phrases] == [("chairman", "CRP")]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Central Asia analyst at the Vienna-based consultancy Steppe Metrics", ("Central Asia analyst", "Steppe Metrics")),
+    ("an adviser at the state-owned oil company Norpetro", ("adviser", "Norpetro")),
+    ("Middle East correspondent", ("Middle East correspondent", None)),
+])
+def test_parse_role_regions_and_described_organisations(phrase, expected):
+    assert parse_role(phrase) == expected
