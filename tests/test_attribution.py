@@ -368,3 +368,43 @@ def test_regional_analyst_at_a_described_firm_has_role_and_organisation(nlp):
     q = quote(run(nlp, text), "The longer")
     assert name(q) == "Ilse Marten"
     assert (q.speaker.role, q.speaker.organization) == ("Central Asia analyst", "Steppe Metrics")
+
+
+# -- class: a person the tagger missed or split, named with a title before the name -------------------
+
+def run_with_entities(nlp, text: str, edit) -> list[Quote]:
+    """Quotes over entities changed by `edit` (to stand in for a tagger's miss on a longer article)."""
+    norm = normalize(text)
+    ad = AnalyzedDoc(document=Document(id="t", source="t", text=text), norm=norm, doc=nlp(norm.text))
+    ents = extract_entities(ad)
+    ents.entities = edit(ents.entities)
+    ents.index()
+    return extract_quotes(ad, ents)
+
+
+def test_title_before_an_untagged_name_is_the_role_not_part_of_the_name(nlp):
+    text = ("Police in Varnia dispersed a march by supporters of opposition leader Kestrel Amundo Vantari, who "
+            "insists that the vote was stolen.")
+    qs = run_with_entities(nlp, text, lambda es: [e for e in es if e.type != "PERSON"])
+    r = reported(qs, "the vote was stolen")
+    assert name(r) == "Kestrel Amundo Vantari" and r.speaker.role == "opposition leader"
+
+
+def test_surname_the_tagger_split_from_its_given_names_takes_the_role_around_the_whole_name(nlp):
+    from parallax.model import Entity, Mention
+    text = ("The commission gave 52% of the vote to the mayor, against 41% for opposition leader Kestrel Amundo "
+            "Vantari of the Civic Renewal Party. \"We have the sheets,\" said Vantari, 58.")
+
+    def split(es):
+        out = [e for e in es if e.type != "PERSON"]
+        g = text.index("Kestrel Amundo")
+        out.append(Entity(id="p1", name="Kestrel Amundo", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=g, end=g + 14, text="Kestrel Amundo")]))
+        s = text.index("Vantari, 58")
+        out.append(Entity(id="p2", name="Vantari", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=s, end=s + 7, text="Vantari")]))
+        return out
+
+    q = quote(run_with_entities(nlp, text, split), "We have the sheets")
+    assert name(q) == "Vantari"
+    assert (q.speaker.role, q.speaker.organization) == ("opposition leader", "Civic Renewal Party")

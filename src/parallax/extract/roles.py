@@ -21,7 +21,7 @@ from parallax.extract.lexicon import TITLE_NOUNS
 from parallax.model import Entity
 from parallax.nlp.analyzed import AnalyzedDoc
 
-__all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_phrases", "role_phrase_spans", "most_specific_org"]
+__all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_around", "role_phrases", "role_phrase_spans", "most_specific_org"]
 
 # a plural possessive inside a name continues it: "the Baltic Dockers' Union"
 _CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*(?:'(?=\s+[A-Z]))?|[A-Z]{2,})"
@@ -442,14 +442,29 @@ def person_role(ad: AnalyzedDoc, e: Entity) -> tuple[str | None, str | None]:
                 return r.role, org
             return r.role, r.organization
     for m in e.mentions:
-        s, t = ad.norm.norm_offset(m.start), ad.norm.norm_offset(m.end)
-        for ph in role_phrase_spans(ad.doc, s, t, []):
-            role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
-            if org == POSSESSIVE_OWNER:
-                org = None
-            if role or org:
-                return role, org
+        role, org = role_around(ad, m.start, m.end)
+        if role or org:
+            return role, org
     return None, None
+
+
+def role_around(ad: AnalyzedDoc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, organisation) from the phrases around the name at ORIGINAL [start, end): the first
+    phrase with either, completed by a bare affiliation beside it ("opposition leader X of the Y Party")."""
+    s, t = ad.norm.norm_offset(start), ad.norm.norm_offset(end)
+    found: list[tuple[str | None, str | None]] = []
+    for ph in role_phrase_spans(ad.doc, s, t, []):
+        role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
+        if org == POSSESSIVE_OWNER:
+            org = None
+        if role or org:
+            found.append((role, org))
+    if not found:
+        return None, None
+    role, org = found[0]
+    if role and not org:
+        org = next((o for r, o in found[1:] if o and not r), None)
+    return role, org
 
 
 def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[int, int]]) -> list[RolePhrase]:

@@ -28,7 +28,7 @@ from parallax.extract import lexicon as lx
 from parallax.extract.coref import is_family_first
 from parallax.extract.entities import DocEntities
 from parallax.extract.speech_verbs import CUE_NOUNS
-from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_phrases
+from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_around, role_phrases
 from parallax.model import Entity, Speaker
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -124,12 +124,34 @@ class SpeakerResolver:
                 self._roles[e.id] = person_role(self.ad, e)
                 if self._roles[e.id] == (None, None):
                     self._roles[e.id] = self._appos_head_role(e)
+                if self._roles[e.id] == (None, None):
+                    self._roles[e.id] = self._split_name_role(e)
             role, org = self._roles[e.id]
         else:
             role, org = None, None
         # a translator's or editor's note in square brackets is no part of a title
         role, org = (_before_bracket(x) for x in (role, org))
         return Speaker(entity=e.id, name=e.name, role=role, organization=org)
+
+    def _split_name_role(self, e: Entity) -> tuple[str | None, str | None]:
+        """'opposition leader [Jo Anna] [Park] of the X Party': the tagger made two people of one name;
+        the role is the one around the whole name (the other part's recorded role, else the phrases)."""
+        text = self.ad.document.text
+        surnames = {text[m.start:m.end] for m in e.mentions if m.doc == self.ad.id}
+        surnames = {w for w in surnames if w and " " not in w and w[:1].isupper()}
+        for other in self.ents.entities:
+            if other is e or other.type != "PERSON":
+                continue
+            for o in other.mentions:
+                if o.doc != self.ad.id:
+                    continue
+                nxt = re.match(r" ([^\W\d_][\w’'-]*)", text[o.end:o.end + 40])
+                if nxt and nxt.group(1) in surnames:
+                    role, org = role_around(self.ad, o.start, o.end + nxt.end())
+                    if role or org:
+                        return role, org
+                    return person_role(self.ad, other)
+        return None, None
 
     def _appos_head_role(self, e: Entity) -> tuple[str | None, str | None]:
         """'The company's chief executive, Anna Moretti,' -> the noun phrase the name is an appositive of."""
@@ -363,6 +385,9 @@ class SpeakerResolver:
             return None  # "remarks emphasizing ...": words with no one named behind them
         if tok.pos_ in ("NOUN", "PROPN"):
             words = self._phrase_words(tok)
+            titled = self._titled_name(tok, words)
+            if titled is not None:
+                return titled
             if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
                 # "residents of the valley": the group as the article delimits it
                 prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")), None)
@@ -375,6 +400,30 @@ class SpeakerResolver:
                 return Speaker(name=name[:1].upper() + name[1:])
             return Speaker(name=name)
         return None
+
+    def _titled_name(self, tok: Token, words: list[Token]) -> Speaker | None:
+        """'opposition leader Jo Anna Park' that no entity covers: the person Jo Anna Park, with the
+        title before the name as the role (not a speaker called "Opposition leader Jo Anna Park")."""
+        if tok.pos_ != "PROPN":
+            return None
+        name = self.name_tokens(tok)
+        if len(name) < 2 or name[-1].i != tok.i:
+            return None
+        before = [t for t in words if t.i < name[0].i]
+        if not before or before[-1].i != name[0].i - 1 or not any(
+                t.pos_ == "NOUN" and t.lower_ in TITLE_NOUNS for t in before):
+            return None
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "DATE") for t in name):
+            return None
+        text = self.ad.orig_text(name[0].idx, name[-1].idx + len(name[-1].text))
+        role_text = self.ad.orig_text(before[0].idx, before[-1].idx + len(before[-1].text))
+        offset = self.ad.orig_span(name[0].idx, name[0].idx + 1)[0]
+        sp = self.person_speaker(text, role_text, offset)
+        if sp.entity is not None and len(sp.name.split()) < len(text.split()):
+            # the tagger kept part of the name: the person as the article names them here
+            role, org = (sp.role, sp.organization) if sp.role else parse_role(role_text)
+            sp = Speaker(entity=sp.entity, name=text, role=role, organization=org)
+        return sp
 
     def _phrase_words(self, tok: Token) -> list[Token]:
         """The words naming an unnamed speaker: its modifiers up to the head, a named possessor
