@@ -408,3 +408,16 @@ def test_surname_the_tagger_split_from_its_given_names_takes_the_role_around_the
     q = quote(run_with_entities(nlp, text, split), "We have the sheets")
     assert name(q) == "Vantari"
     assert (q.speaker.role, q.speaker.organization) == ("opposition leader", "Civic Renewal Party")
+
+
+# -- class: a body an organisation sends, and "its" officer ------------------------------------------
+
+def test_body_of_an_organisation_speaks_as_itself_and_owns_its_officer(nlp):
+    text = ("The Nordic Council's election monitoring mission, which sent 40 monitors, said in its first report "
+            "on Monday that the count had been orderly. Its chief observer, the Danish lawyer Karen Holt, said "
+            "that the results were published late.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the count had been")) == "Nordic Council's election monitoring mission"
+    r = reported(qs, "the results were published")
+    assert name(r) == "Karen Holt"
+    assert (r.speaker.role, r.speaker.organization) == ("chief observer", "Nordic Council's election monitoring mission")

@@ -28,7 +28,7 @@ from parallax.extract import lexicon as lx
 from parallax.extract.coref import is_family_first
 from parallax.extract.entities import DocEntities
 from parallax.extract.speech_verbs import CUE_NOUNS
-from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_around, role_phrases
+from parallax.extract.roles import POSSESSIVE_OWNER, TITLE_NOUNS, parse_role, person_role, role_around, role_phrases
 from parallax.model import Entity, Speaker
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -49,6 +49,9 @@ _PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "reg
 # "Reuters witnesses"), never the organisation or person named beside them.
 _WITNESS_GROUPS = {"witness", "eyewitness", "colleague", "relative", "neighbour", "neighbor", "friend",
                    "bystander", "passenger", "survivor", "classmate"}
+# Bodies an organisation sends or keeps, that speak in their own name ("the EU's observer mission").
+_OWNED_BODIES = {"mission", "delegation", "embassy", "consulate", "panel", "team", "taskforce", "commission",
+                 "committee"}
 # Bodies a definite noun names by itself ("the police", "the army"), never another organisation's short name.
 _SELF_NAMED_BODIES = {"police", "army", "military", "navy", "government", "parliament", "cabinet", "senate",
                       "congress"}
@@ -172,10 +175,44 @@ class SpeakerResolver:
                     if role:
                         # "company's chief executive": a common-noun owner is not an organisation name
                         role = re.sub(r"^[a-z][\w-]*(?:'s|’s|s'|s’)\s+", "", role)
-                        if org and org[:1].islower():  # "the authority's": what "the authority" is
+                        if org == POSSESSIVE_OWNER:  # "Its chief observer, X": what "its" refers back to
+                            org = self._its_owner(head)
+                        elif org and org[:1].islower():  # "the authority's": what "the authority" is
                             org = self.org_name_for_noun(org, m.start)
                         return role, org
         return None, None
+
+    def _as_titled(self, sp: Speaker, head: Token) -> Speaker:
+        """'Its chief observer, the lawyer Jo Park, said': the person speaks in the office the subject names
+        ("chief observer" of what "its" refers to), whatever else the article calls them."""
+        if head.pos_ != "NOUN" or head.lower_ not in TITLE_NOUNS or head.tag_ != "NN":
+            return sp
+        toks = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
+        if not toks or not any(t.lower_ == "its" and t.dep_ == "poss" for t in toks):
+            return sp
+        role, org = parse_role(self.ad.orig_text(toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        if not role:
+            return sp
+        if org == POSSESSIVE_OWNER:
+            org = self._its_owner(head)
+        return Speaker(entity=sp.entity, name=sp.name, role=role, organization=org)
+
+    def _its_owner(self, tok: Token) -> str | None:
+        """The organisation "its" refers to at `tok`: the organisation or body that is the subject of the
+        sentence before ("The X mission said ... . Its chief observer, Y, said"), else the last named."""
+        ad = self.ad
+        k = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 2
+        for sent in ad.sent_spans[max(0, k - 1): k + 1][::-1] if k >= 0 else []:
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                         and t.i not in self.quote_tokens and t.pos_ in ("NOUN", "PROPN")), None)
+            if subj is None:
+                continue
+            sp = self.from_token(subj)
+            if sp is not None and not self.is_person(sp) and (sp.entity is not None or sp.name in self._bodies):
+                return sp.name
+            break
+        hit = self.ents._last_org(ad.orig_span(tok.idx, tok.idx + 1)[0], lambda _e: True)
+        return hit[1].name if hit is not None else None
 
     @cached_property
     def _person_like(self) -> set[str]:
@@ -325,7 +362,7 @@ class SpeakerResolver:
             return self.speaker_for(e)
         person = self._appos_person(tok)
         if person is not None:
-            return self.speaker_for(person)
+            return self._as_titled(self.speaker_for(person), tok)
         if tok.pos_ == "NOUN":  # "Its operator, Tarvik Tankers, said": the named organisation
             org = next((e for c in tok.children if c.dep_ == "appos"
                         for e in [self.entity_of(c)] if e is not None and e.type == "ORG"), None)
@@ -362,6 +399,9 @@ class SpeakerResolver:
             if words and words[0].i >= tok.left_edge.i and all(t.i == words[0].i + k for k, t in enumerate(words)):
                 name = _join(words)
                 return Speaker(name=name[:1].upper() + name[1:])
+        owned = self._owned_body(tok)
+        if owned is not None:
+            return owned
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
@@ -400,6 +440,22 @@ class SpeakerResolver:
                 return Speaker(name=name[:1].upper() + name[1:])
             return Speaker(name=name)
         return None
+
+    def _owned_body(self, tok: Token) -> Speaker | None:
+        """'the X Union's election observation mission': a body of an organisation, described by its
+        own words, speaks as that body, not as the organisation that sent it."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in _OWNED_BODIES:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        if poss is None or not any(c.dep_ in ("compound", "amod") and poss.i < c.i < tok.i for c in tok.children):
+            return None
+        owner = self.entity_of(poss)
+        if owner is None or owner.type not in ("ORG", "GPE"):
+            return None
+        words = [t for t in tok.subtree if poss.left_edge.i <= t.i <= tok.i and t.dep_ != "det" or
+                 t.dep_ == "det" and t.head.i != poss.i and poss.left_edge.i < t.i <= tok.i]
+        words = [t for t in words if not (t.dep_ == "det" and t.i == poss.left_edge.i)]
+        return self.body_speaker(self.ad.orig_text(words[0].idx, words[-1].idx + len(words[-1].text)))
 
     def _titled_name(self, tok: Token, words: list[Token]) -> Speaker | None:
         """'opposition leader Jo Anna Park' that no entity covers: the person Jo Anna Park, with the
@@ -639,6 +695,12 @@ class SpeakerResolver:
                 e = self.entity_of(c)
                 if e is not None and e.type == "PERSON":
                     return e
+                if c.pos_ == "NOUN" and c.lower_ in TITLE_NOUNS:
+                    # "Its chief observer, the Danish lawyer Jo Park,": the name closes the appositive
+                    for n in c.children:
+                        e = self.entity_of(n) if n.dep_ == "appos" and n.i > c.i else None
+                        if e is not None and e.type == "PERSON":
+                            return e
         if tok.pos_ == "NOUN" and tok.lower_ in TITLE_NOUNS:
             # "A spokesman for the president, Jo Park, said": the parser hung the name on the nearer noun
             for prep in tok.children:
