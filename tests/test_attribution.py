@@ -421,3 +421,36 @@ def test_body_of_an_organisation_speaks_as_itself_and_owns_its_officer(nlp):
     r = reported(qs, "the results were published")
     assert name(r) == "Karen Holt"
     assert (r.speaker.role, r.speaker.organization) == ("chief observer", "Nordic Council's election monitoring mission")
+
+
+# -- class: a quote in a run of quotes by one person -------------------------------------------------
+
+def test_paragraphs_of_a_quote_attributed_where_it_closes(nlp):
+    text = ("The mission met the count chief on Monday.\n\n"
+            "\u201cWe asked the count office three times to publish the tallies. We have had no answer.\n\n"
+            "\u201cOpenness is no favour to anyone. It is the only way to earn trust,\u201d Maria Lindqvist told "
+            "the paper.")
+    qs = [q for q in run(nlp, text) if q.kind != "reported"]
+    assert qs and all(name(q) == "Maria Lindqvist" for q in qs)
+    assert any(q.text.startswith("We asked") for q in qs)
+
+
+def test_he_after_a_quote_by_a_surname_the_tagger_typed_as_an_organisation(nlp):
+    from parallax.model import Entity, Mention
+    text = ("Police broke up a march by supporters of opposition leader Kestrel Amundo Vantari on Sunday.\n\n"
+            "\u201cWe will stay on the street,\u201d Vantari told the crowd. He called the result "
+            "\u201ca robbery in daylight\u201d.")
+
+    def split(es):
+        out = [e for e in es if e.type != "PERSON"]
+        g = text.index("Kestrel Amundo")
+        out.append(Entity(id="p1", name="Kestrel Amundo", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=g, end=g + 14, text="Kestrel Amundo")]))
+        s = text.index("Vantari told")
+        out.append(Entity(id="o1", name="Vantari", type="ORG", docs=["t"],
+                          mentions=[Mention(doc="t", start=s, end=s + 7, text="Vantari")]))
+        return out
+
+    qs = run_with_entities(nlp, text, split)
+    assert name(quote(qs, "a robbery")) == "Vantari"
+    assert quote(qs, "We will stay").speaker.role == "opposition leader"

@@ -570,8 +570,11 @@ class _Extractor:
                 q.keep = False  # a name or a term, introduced as one: no one is being quoted
                 continue
             same_group = prev is not None and prev.span.group == q.span.group
-            if same_group:
+            if same_group and prev.speaker is not None:
                 q.cue, q.speaker = prev.cue, prev.speaker
+            elif same_group:
+                # a paragraph of a quote whose first paragraph had no cue: attributed where it closes
+                self.attribute_direct(q)
             elif q.kind == "direct":
                 self.attribute_direct(q)
                 if q.speaker is None:

@@ -221,8 +221,24 @@ class SpeakerResolver:
         for e in self.ents.entities:
             if e.type == "ORG" and (e.roles or len(e.name.split()) >= 2 and any(
                 self._has_role_phrase(m.start, m.end) for m in e.mentions[:2]
-            )):
+            ) or e.name in self._split_surnames):
                 out.add(e.id)
+        return out
+
+    @cached_property
+    def _split_surnames(self) -> set[str]:
+        """Single capitalised words written right after a person's name ("Jo Anna Park" tagged as the
+        person "Jo Anna" and the organisation "Park"): surnames the tagger cut off."""
+        text = self.ad.document.text
+        out = set()
+        for e in self.ents.entities:
+            if e.type != "PERSON":
+                continue
+            for m in e.mentions:
+                if m.doc == self.ad.id and len(m.text.split()) >= 2:
+                    nxt = re.match(r" ([A-Z][\w’'-]+)\b", text[m.end:m.end + 40])
+                    if nxt and not lx.is_given_name(nxt.group(1)):
+                        out.add(nxt.group(1))
         return out
 
     def _has_role_phrase(self, a: int, b: int) -> bool:
