@@ -454,3 +454,14 @@ def test_he_after_a_quote_by_a_surname_the_tagger_typed_as_an_organisation(nlp):
     qs = run_with_entities(nlp, text, split)
     assert name(quote(qs, "a robbery")) == "Vantari"
     assert quote(qs, "We will stay").speaker.role == "opposition leader"
+
+
+# -- class: the head of a body, referred to by the body's title ---------------------------------------
+
+def test_body_chair_is_the_person_titled_as_its_head_not_the_body(nlp):
+    text = ("The Federal Audit Commission said the accounts were sound. Chief Audit Commissioner Helga Brandauer, "
+            "however, rejected the claims. Speaking at the commission's office on Monday, the commission "
+            "chairwoman said that every ledger had been checked twice.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the accounts were sound")) == "Federal Audit Commission"
+    assert name(reported(qs, "every ledger")) == "Helga Brandauer"

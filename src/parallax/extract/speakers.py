@@ -49,6 +49,9 @@ _PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "reg
 # "Reuters witnesses"), never the organisation or person named beside them.
 _WITNESS_GROUPS = {"witness", "eyewitness", "colleague", "relative", "neighbour", "neighbor", "friend",
                    "bystander", "passenger", "survivor", "classmate"}
+# Titles of whoever heads a body ("the commission chairwoman", "the board's chair").
+_HEAD_TITLES = {"chairman", "chairwoman", "chairperson", "chair", "head", "chief", "president", "director",
+                "commissioner", "governor", "leader"}
 # Bodies an organisation sends or keeps, that speak in their own name ("the EU's observer mission").
 _OWNED_BODIES = {"mission", "delegation", "embassy", "consulate", "panel", "team", "taskforce", "commission",
                  "committee"}
@@ -400,6 +403,8 @@ class SpeakerResolver:
                 sp = (None if indefinite else self._role_antecedent(tok)) or self._role_of_body(tok, offset)
                 if sp is None and not indefinite:
                     sp = self._unnamed_antecedent(tok, offset)  # "A Norvish official said ... The official said"
+                if sp is None and not indefinite:
+                    sp = self._head_of_body(tok, offset)  # "the commission chairwoman" -> its chief, named before"
                 if sp is not None:
                     return sp
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS and any(
@@ -550,6 +555,38 @@ class SpeakerResolver:
             if sp is not None:
                 return sp
         return None
+
+    def _head_of_body(self, head: Token, offset: int) -> Speaker | None:
+        """'the commission chairwoman said' after 'Chief Election Commissioner Jo Park': the person whose
+        recorded title heads that body (a chief/chair title naming it, or a head's title with it as the
+        organisation), the most recently named first; a gendered title must fit."""
+        if head.lemma_.lower() not in _HEAD_TITLES or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        body = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.i < head.i
+                     and c.pos_ == "NOUN"), None)
+        if body is None:
+            return None
+        word = body.lemma_.lower()
+        want = _ROLE_GENDER.get(head.lower_)
+        best: tuple[int, Entity] | None = None
+        for e in self.ents.entities:
+            if e.type != "PERSON":
+                continue
+            last = max((m.start for m in e.mentions if m.doc == self.ad.id and m.start < offset), default=-1)
+            if last < 0 or best is not None and last <= best[0]:
+                continue
+            for r in e.roles:
+                words = (r.role or "").lower().split()
+                org_words = (r.organization or "").lower().split()
+                titled = any(w.startswith(word) for w in words) and any(w in _HEAD_TITLES or w == "chief" for w in words)
+                heads = bool(org_words) and org_words[-1] == word and any(w in _HEAD_TITLES for w in words)
+                if titled or heads:
+                    g = self.gender(e)
+                    if want is None or g is None or g == want:
+                        best = (last, e)
+                    break
+        return self.speaker_for(best[1]) if best is not None else None
 
     def _unnamed_antecedent(self, head: Token, offset: int) -> Speaker | None:
         """'the official said' after 'a Norvish official said': the last unnamed speaker described with
