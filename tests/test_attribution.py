@@ -465,3 +465,18 @@ def test_body_chair_is_the_person_titled_as_its_head_not_the_body(nlp):
     qs = run(nlp, text)
     assert name(reported(qs, "the accounts were sound")) == "Federal Audit Commission"
     assert name(reported(qs, "every ledger")) == "Helga Brandauer"
+
+
+def test_the_party_is_the_organisation_whose_written_name_holds_party_not_the_nearest_one(nlp):
+    text = ("Thousands of supporters of the opposition Civic Renewal Party (CRP) gathered again on Sunday. The CRP "
+            "has been claiming that the count was rigged. In this count Vantari is ahead with 48 percent against "
+            "46 percent for Morel, the party said in a statement on Sunday.")
+
+    def acronym_named(es):  # the tagger's cluster named by the acronym, the long form only an alias
+        for e in es:
+            if e.name == "Civic Renewal Party":
+                e.name, e.aliases = "CRP", ["opposition Civic Renewal Party"]
+        return es
+
+    qs = run_with_entities(nlp, text, acronym_named)
+    assert name(reported(qs, "In this count")) == "CRP"

@@ -798,6 +798,10 @@ class SpeakerResolver:
         e, body = self.ents.org_referent(head, offset, [m.text for m in mods])
         if e is not None:
             return self.speaker_for(e)
+        if body is None and not mods and head in lx.BODY_NOUNS:
+            named = self._org_named_with(head, offset)
+            if named is not None:
+                return named
         if body is None and not mods and head in lx.BODY_NOUNS and head not in _SELF_NAMED_BODIES:
             named = self._body_named_before(tok)
             if named is not None:
@@ -806,6 +810,20 @@ class SpeakerResolver:
             words = [t for t in tok.subtree if (mods[0].i if mods else tok.i) <= t.i <= tok.i]
             body = " ".join(t.text for t in words)
         return self.body_speaker(body)
+
+    def _org_named_with(self, head: str, offset: int) -> Speaker | None:
+        """'the party' -> the organisation last mentioned before it whose name or written forms hold
+        "party" ("the opposition X Renewal Party (XRP)", later only "XRP")."""
+        best: tuple[int, Entity] | None = None
+        for e in self.ents.entities:
+            if e.type != "ORG" or e.id in self._person_like:
+                continue
+            if not any(head in f.lower().replace("’", "'").split() for f in (e.name, *e.aliases)):
+                continue
+            last = max((m.start for m in e.mentions if m.doc == self.ad.id and m.start < offset), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+        return self.speaker_for(best[1]) if best is not None else None
 
     def _body_named_before(self, tok: Token) -> Speaker | None:
         """'the regulator' with no organisation of that kind on record: the organisation named last
