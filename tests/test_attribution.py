@@ -480,3 +480,9 @@ def test_the_party_is_the_organisation_whose_written_name_holds_party_not_the_ne
 
     qs = run_with_entities(nlp, text, acronym_named)
     assert name(reported(qs, "In this count")) == "CRP"
+
+
+def test_hoped_joined_to_a_progressive_reported_clause_is_the_reporters(nlp):
+    text = ("Norway's foreign ministry on Monday said that Oslo was \"closely watching\" the events in the region "
+            "and hoped that both sides would settle their dispute through talks.")
+    assert name(reported(run(nlp, text), "both sides would settle")) == "Norway's foreign ministry"

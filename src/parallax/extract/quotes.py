@@ -265,10 +265,13 @@ class _Extractor:
                 g = self._governing_cue(h)
                 if g is not None:
                     return self.speaker_of_cue(g, frame, depth + 1)
+            progressive = h.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in h.children)
             if v.dep_ == "conj" and subj is None and h.dep_ == "ccomp" and v.tag_ == "VBD" \
-                    and h.tag_ in ("VBZ", "VBP") and h.head.tag_ == "VBD" and self.is_cue(h.head):
+                    and (h.tag_ in ("VBZ", "VBP") or progressive and self.is_cue(v)) and h.head.tag_ == "VBD" \
+                    and self.is_cue(h.head):
                 # "X said Oslo 'rejects' the tariffs and urged Y to ...": a past verb joined to a present
-                # one in the reported clause goes with the past cue that reports it
+                # one in the reported clause goes with the past cue that reports it ("said Oslo was watching
+                # ... and hoped that ...": a past cue joined to a progressive, too)
                 return self.speaker_of_cue(h.head, frame, depth + 1)
             if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
                 if h.pos_ in ("VERB", "AUX"):
