@@ -319,7 +319,8 @@ def test_appeal_joined_to_a_reported_clause_is_the_reporters(nlp):
 
 
 def test_a_plan_that_calls_for_something_is_no_appeal(nlp):
-    text = "The new zoning plan calls for 300 homes on the old rail yard."
+    text = ("The new zoning plan calls for 300 homes on the old rail yard. Conditions on the pass call for great "
+            "care. Analysts called the move risky. They put the meeting at 10 o'clock.")
     assert not [q for q in run(nlp, text) if q.kind == "reported"]
 
 

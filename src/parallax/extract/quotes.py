@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
-from parallax.extract.lexicon import DOCUMENT_NOUNS
+from parallax.extract.lexicon import BODY_NOUNS, DOCUMENT_NOUNS
 from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
 from parallax.extract.roles import TITLE_NOUNS
 from parallax.extract.speakers import SpeakerResolver
@@ -710,9 +710,8 @@ class _Extractor:
             sp = self._appeal_speaker(v) if appeal is not None else self.speaker_of_cue(v)
             if sp is None:
                 continue
-            if appeal is not None and sp.entity is None and not sp.name[:1].isupper() \
-                    and sp.name not in self.resolver._bodies and not self.resolver.is_person(sp):
-                continue  # "the plan calls for 300 homes": no one appealed
+            if appeal is not None and not self._agentive(v, sp):
+                continue  # "the plan calls for 300 homes", "conditions call for care": no one appealed
             if lemma(v) in WEAK_CUES and sp.entity is None and not sp.name[:1].isupper():
                 continue
             noted = False
@@ -774,6 +773,16 @@ class _Extractor:
                 break
             node = node.head
         return best
+
+    def _agentive(self, v: Token, sp: Speaker) -> bool:
+        """Someone who can appeal or estimate: a named person or organisation, a body, or a noun for people."""
+        if sp.entity is not None or self.resolver.is_person(sp) or sp.name in self.resolver._bodies:
+            return True
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            return True  # inherited from the cue it is joined to, or a pronoun resolved to a speaker
+        low = subj.lemma_.lower()
+        return subj.pos_ == "PROPN" or low in TITLE_NOUNS or low in _AGENT_NOUNS or low in BODY_NOUNS
 
     def _across_semicolon(self, c: Token, v: Token) -> bool:
         """"The union says ...; the police reported ...": a clause the parser hung on a later verb
@@ -941,6 +950,14 @@ _DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][\w.' -]{1,40}?)*\s*(?
 WITHHOLDING = {"decline", "refuse", "fail", "reluctant"}
 
 
+# nouns for people who appeal or estimate ("organisers put the crowd at ...", "protesters urged ...")
+_AGENT_NOUNS = {"police", "organiser", "organizer", "protester", "protestor", "official", "authority", "resident",
+                "witness", "activist", "campaigner", "lawmaker", "leader", "minister", "expert", "analyst",
+                "observer", "diplomat", "critic", "union", "group", "opposition", "government", "rescuer",
+                "investigator", "prosecutor", "lawyer", "doctor", "worker", "employee", "farmer", "student"}
+# what "put"/"place" sets at a figure: a count or an amount ("put the crowd at 12,000", "put the toll at 40")
+_ESTIMATED = {"number", "figure", "toll", "crowd", "count", "total", "turnout", "cost", "damage", "loss", "value",
+              "size", "attendance", "tally", "bill", "price"}
 # verbs of appeal and the preposition they take ("called on/for", "appealed for"); "urge" takes its object
 APPEAL_PREPS = {"call": ("on", "upon", "for"), "appeal": ("for", "to")}
 # verbs of estimate: "put/estimated the crowd at 12,000"; "reported 37 injured officers"
@@ -961,7 +978,8 @@ def _appeal_kind(v: Token) -> str | None:
         if any(c.dep_ in ("dobj", "xcomp") and c.i > v.i for c in kids):
             return "appeal"
         return None
-    if lem in ESTIMATE_AT and any(c.dep_ == "dobj" for c in kids) and any(
+    if lem in ESTIMATE_AT and any(c.dep_ == "dobj" and (lem == "estimate" or c.lemma_.lower() in _ESTIMATED)
+                                  for c in kids) and any(
             c.dep_ == "prep" and c.lower_ == "at" and any(x.like_num for x in c.subtree) for c in kids):
         return "estimate"
     if lem in ESTIMATE_COUNT and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
