@@ -487,3 +487,17 @@ def test_hoped_joined_to_a_progressive_reported_clause_is_the_reporters(nlp):
     text = ("Norway's foreign ministry on Monday said that Oslo was \"closely watching\" the events in the region "
             "and hoped that both sides would settle their dispute through talks.")
     assert name(reported(run(nlp, text), "both sides would settle")) == "Norway's foreign ministry"
+
+
+# -- class: "a measure supporters say would ..." after the main clause ------------------------------
+
+@pytest.mark.parametrize("text,start,who", [
+    ("The Alder Town Council voted 6-1 on Monday to put a road tax on the May ballot, a measure supporters say "
+     "would raise $9 million over five years for repairs.", "would raise", "supporters"),
+    ("The board voted on Monday to raise fares, a step opponents say would drive riders away.",
+     "would drive", "opponents"),
+])
+def test_what_a_group_says_of_a_noun_after_the_main_clause(nlp, text, start, who):
+    qs = run(nlp, text)
+    assert name(reported(qs, start)).lower() == who
+    assert not [q for q in qs if q.kind == "reported" and q.text.startswith("The ")]

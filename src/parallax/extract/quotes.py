@@ -817,7 +817,11 @@ class _Extractor:
         return None
 
     def _clause_of(self, v: Token) -> tuple[int, int] | None:
-        comp = next((c for c in v.children if c.dep_ == "ccomp" and not self._across_semicolon(c, v)), None)
+        comps = [c for c in v.children if c.dep_ == "ccomp" and not self._across_semicolon(c, v)]
+        # "The council voted ..., a measure supporters say would raise ...": with a clause on each side,
+        # the one the cue introduces is the one right after it (the other is the sentence's main clause)
+        comp = next((c for c in comps if c.i > v.i and c.left_edge.i == v.i + 1), None) if len(comps) > 1 else None
+        comp = comp or (comps[0] if comps else None)
         if comp is not None:
             return comp.left_edge.i, comp.right_edge.i + 1
         comp = _that_clause_after_prep(v)

@@ -511,6 +511,11 @@ class SpeakerResolver:
             if c.dep_ == "poss" and c.i < tok.i and not (c.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or
                                                          c.pos_ == "PROPN"):
                 skip |= {x.i for x in c.subtree}  # "its", "the firm's": the owner is not part of the name
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < tok.i), None)
+        if det is not None and tok.tag_ == "NNS":
+            # "..., a measure supporters say would ...": "a" goes with a singular noun of its own, which
+            # the parser made a modifier of the plural speakers; only the plural names them
+            skip |= {c.i for c in tok.children if c.dep_ == "compound" and c.tag_ == "NN" and det.i < c.i < tok.i}
         words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip and t.dep_ not in ("det", "punct")
                  and not (t.dep_ == "case" and t.head.i in skip)]
         after = [c for c in tok.rights if c.dep_ in ("amod", "acl") and c.i == tok.i + 1]
