@@ -297,3 +297,207 @@ def test_embassy_in_a_city_and_a_past_verb_joined_to_a_present_one(nlp):
     text = ("Norway’s embassy in Lisbon said Oslo “firmly rejects” the tariffs and urged Portugal to stop "
             "“bullying” Norwegian firms.")
     assert {name(q) for q in _analyze(text) if q.kind == "partial"} == {"Norway’s embassy in Lisbon"}  # as written
+
+
+# -- class: appeals and estimates put on record by an organisation ----------------------------------
+
+def test_appeals_by_organisations_are_reported_speech(nlp):
+    text = ("The Harbour Workers Union called on all sides to show restraint and urged the city to release "
+            "everyone held at the docks. The Veltran Foreign Ministry called for the activist's release. "
+            "The Nordic Council urged calm and called for the release of those held during the march.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "called on all sides")) == "Harbour Workers Union"
+    assert "urged the city" in reported(qs, "called on all sides").text
+    assert name(reported(qs, "called for the activist")) == "Veltran Foreign Ministry"
+    assert name(reported(qs, "urged calm and called for")) == "Nordic Council"
+
+
+def test_appeal_joined_to_a_reported_clause_is_the_reporters(nlp):
+    text = ("The Dorvan Workers League said in a statement that the strike was \"a duty\" and called on its "
+            "members to stay calm.")
+    assert name(reported(run(nlp, text), "called on its members")) == "Dorvan Workers League"
+
+
+def test_a_plan_that_calls_for_something_is_no_appeal(nlp):
+    text = ("The new zoning plan calls for 300 homes on the old rail yard. Conditions on the pass call for great "
+            "care. Analysts called the move risky. They put the meeting at 10 o'clock.")
+    assert not [q for q in run(nlp, text) if q.kind == "reported"]
+
+
+def test_estimates_of_the_police_are_their_claims(nlp):
+    text = ("Police estimated the march at about 8,000, although local reporters said it looked bigger. "
+            "The police put the number of marchers at about 9,500. The union says 40 of its members were hurt; "
+            "the police reported 12 injured officers.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "estimated the march")) == "Police"
+    assert name(reported(qs, "put the number of marchers")).lower() == "police"
+    assert name(reported(qs, "reported 12 injured")).lower() == "police"
+    assert name(reported(qs, "40 of its members")).lower() == "union"
+
+
+def test_subject_the_parser_hung_on_a_place_before_it(nlp):
+    text = ("In Lisbon, a spokeswoman for the Atlantic Fisheries Council called on both fleets to respect the "
+            "quota.")
+    assert name(reported(run(nlp, text), "called on both fleets")) == "Atlantic Fisheries Council"
+
+
+# -- class: groups of people who speak for themselves --------------------------------------------
+
+def test_witnesses_and_colleagues_stay_the_group_the_article_names(nlp):
+    text = ("Rescue crews reached the village on Monday, although Reuters witnesses said the road was still "
+            "blocked. Novak, 41, was taken away in a van while his phone was still recording, his colleagues said.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the road was")) == "Reuters witnesses"
+    assert name(reported(qs, "Novak, 41")).lower() == "his colleagues"
+
+
+# -- class: a title whose name the parser hung on the noun it serves -------------------------------
+
+def test_spokesman_for_a_person_named_after_that_person_is_the_spokesman(nlp):
+    text = ("The governor has not spoken since the vote. A spokesman for the governor, Tomas Erlander, said on "
+            "Friday that the budget would pass \"within the week\". Later the spokesman said the governor was resting.")
+    qs = run(nlp, text)
+    r = reported(qs, "the budget would pass")
+    assert name(r) == "Tomas Erlander" and (r.speaker.role, r.speaker.organization) == ("spokesman", None)
+    assert name(quote(qs, "within the week")) == "Tomas Erlander"
+    assert name(reported(qs, "the governor was resting")) == "Tomas Erlander"
+
+
+def test_regional_analyst_at_a_described_firm_has_role_and_organisation(nlp):
+    text = ("\"The longer the ministry waits, the worse the shortage will get,\" said Ilse Marten, Central Asia "
+            "analyst at the Vienna-based consultancy Steppe Metrics.")
+    q = quote(run(nlp, text), "The longer")
+    assert name(q) == "Ilse Marten"
+    assert (q.speaker.role, q.speaker.organization) == ("Central Asia analyst", "Steppe Metrics")
+
+
+# -- class: a person the tagger missed or split, named with a title before the name -------------------
+
+def run_with_entities(nlp, text: str, edit) -> list[Quote]:
+    """Quotes over entities changed by `edit` (to stand in for a tagger's miss on a longer article)."""
+    norm = normalize(text)
+    ad = AnalyzedDoc(document=Document(id="t", source="t", text=text), norm=norm, doc=nlp(norm.text))
+    ents = extract_entities(ad)
+    ents.entities = edit(ents.entities)
+    ents.index()
+    return extract_quotes(ad, ents)
+
+
+def test_title_before_an_untagged_name_is_the_role_not_part_of_the_name(nlp):
+    text = ("Police in Varnia dispersed a march by supporters of opposition leader Kestrel Amundo Vantari, who "
+            "insists that the vote was stolen.")
+    qs = run_with_entities(nlp, text, lambda es: [e for e in es if e.type != "PERSON"])
+    r = reported(qs, "the vote was stolen")
+    assert name(r) == "Kestrel Amundo Vantari" and r.speaker.role == "opposition leader"
+
+
+def test_surname_the_tagger_split_from_its_given_names_takes_the_role_around_the_whole_name(nlp):
+    from parallax.model import Entity, Mention
+    text = ("The commission gave 52% of the vote to the mayor, against 41% for opposition leader Kestrel Amundo "
+            "Vantari of the Civic Renewal Party. \"We have the sheets,\" said Vantari, 58.")
+
+    def split(es):
+        out = [e for e in es if e.type != "PERSON"]
+        g = text.index("Kestrel Amundo")
+        out.append(Entity(id="p1", name="Kestrel Amundo", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=g, end=g + 14, text="Kestrel Amundo")]))
+        s = text.index("Vantari, 58")
+        out.append(Entity(id="p2", name="Vantari", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=s, end=s + 7, text="Vantari")]))
+        return out
+
+    q = quote(run_with_entities(nlp, text, split), "We have the sheets")
+    assert name(q) == "Vantari"
+    assert (q.speaker.role, q.speaker.organization) == ("opposition leader", "Civic Renewal Party")
+
+
+# -- class: a body an organisation sends, and "its" officer ------------------------------------------
+
+def test_body_of_an_organisation_speaks_as_itself_and_owns_its_officer(nlp):
+    text = ("The Nordic Council's election monitoring mission, which sent 40 monitors, said in its first report "
+            "on Monday that the count had been orderly. Its chief observer, the Danish lawyer Karen Holt, said "
+            "that the results were published late.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the count had been")) == "Nordic Council's election monitoring mission"
+    r = reported(qs, "the results were published")
+    assert name(r) == "Karen Holt"
+    assert (r.speaker.role, r.speaker.organization) == ("chief observer", "Nordic Council's election monitoring mission")
+
+
+# -- class: a quote in a run of quotes by one person -------------------------------------------------
+
+def test_paragraphs_of_a_quote_attributed_where_it_closes(nlp):
+    text = ("The mission met the count chief on Monday.\n\n"
+            "\u201cWe asked the count office three times to publish the tallies. We have had no answer.\n\n"
+            "\u201cOpenness is no favour to anyone. It is the only way to earn trust,\u201d Maria Lindqvist told "
+            "the paper.")
+    qs = [q for q in run(nlp, text) if q.kind != "reported"]
+    assert qs and all(name(q) == "Maria Lindqvist" for q in qs)
+    assert any(q.text.startswith("We asked") for q in qs)
+
+
+def test_he_after_a_quote_by_a_surname_the_tagger_typed_as_an_organisation(nlp):
+    from parallax.model import Entity, Mention
+    text = ("Police broke up a march by supporters of opposition leader Kestrel Amundo Vantari on Sunday.\n\n"
+            "\u201cWe will stay on the street,\u201d Vantari told the crowd. He called the result "
+            "\u201ca robbery in daylight\u201d.")
+
+    def split(es):
+        out = [e for e in es if e.type != "PERSON"]
+        g = text.index("Kestrel Amundo")
+        out.append(Entity(id="p1", name="Kestrel Amundo", type="PERSON", docs=["t"],
+                          mentions=[Mention(doc="t", start=g, end=g + 14, text="Kestrel Amundo")]))
+        s = text.index("Vantari told")
+        out.append(Entity(id="o1", name="Vantari", type="ORG", docs=["t"],
+                          mentions=[Mention(doc="t", start=s, end=s + 7, text="Vantari")]))
+        return out
+
+    qs = run_with_entities(nlp, text, split)
+    assert name(quote(qs, "a robbery")) == "Vantari"
+    assert quote(qs, "We will stay").speaker.role == "opposition leader"
+
+
+# -- class: the head of a body, referred to by the body's title ---------------------------------------
+
+def test_body_chair_is_the_person_titled_as_its_head_not_the_body(nlp):
+    text = ("The Federal Audit Commission said the accounts were sound. Chief Audit Commissioner Helga Brandauer, "
+            "however, rejected the claims. Speaking at the commission's office on Monday, the commission "
+            "chairwoman said that every ledger had been checked twice.")
+    qs = run(nlp, text)
+    assert name(reported(qs, "the accounts were sound")) == "Federal Audit Commission"
+    assert name(reported(qs, "every ledger")) == "Helga Brandauer"
+
+
+def test_the_party_is_the_organisation_whose_written_name_holds_party_not_the_nearest_one(nlp):
+    text = ("Thousands of supporters of the opposition Civic Renewal Party (CRP) gathered again on Sunday. The CRP "
+            "has been claiming that the count was rigged. In this count Vantari is ahead with 48 percent against "
+            "46 percent for Morel, the party said in a statement on Sunday.")
+
+    def acronym_named(es):  # the tagger's cluster named by the acronym, the long form only an alias
+        for e in es:
+            if e.name == "Civic Renewal Party":
+                e.name, e.aliases = "CRP", ["opposition Civic Renewal Party"]
+        return es
+
+    qs = run_with_entities(nlp, text, acronym_named)
+    assert name(reported(qs, "In this count")) == "CRP"
+
+
+def test_hoped_joined_to_a_progressive_reported_clause_is_the_reporters(nlp):
+    text = ("Norway's foreign ministry on Monday said that Oslo was \"closely watching\" the events in the region "
+            "and hoped that both sides would settle their dispute through talks.")
+    assert name(reported(run(nlp, text), "both sides would settle")) == "Norway's foreign ministry"
+
+
+# -- class: "a measure supporters say would ..." after the main clause ------------------------------
+
+@pytest.mark.parametrize("text,start,who", [
+    ("The Alder Town Council voted 6-1 on Monday to put a road tax on the May ballot, a measure supporters say "
+     "would raise $9 million over five years for repairs.", "would raise", "supporters"),
+    ("The board voted on Monday to raise fares, a step opponents say would drive riders away.",
+     "would drive", "opponents"),
+])
+def test_what_a_group_says_of_a_noun_after_the_main_clause(nlp, text, start, who):
+    qs = run(nlp, text)
+    assert name(reported(qs, start)).lower() == who
+    assert not [q for q in qs if q.kind == "reported" and q.text.startswith("The ")]

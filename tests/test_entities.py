@@ -260,6 +260,8 @@ def test_persons_before_and_last_compatible(analyze):
     ("a senior fellow at the forum", ("senior fellow", "forum")),
     ("Ruritanian Science and Education Minister", ("science and education minister", "Ruritanian")),
     ("the Exchequer's acting under secretary for customs", ("acting under secretary for customs", "Exchequer")),
+    ("A spokesman for the governor", ("spokesman", None)),
+    ("spokeswoman for the prime minister", ("spokeswoman", None)),
 ])
 def test_parse_role(phrase, expected):
     assert parse_role(phrase) == expected
@@ -997,3 +999,18 @@ def test_an_honorific_before_a_surname_is_part_of_the_mention_not_of_the_name(an
     ents = analyze(text)
     e = ents.find("Corvin Halloway")
     assert e is not None and e.name == "Corvin Halloway" and forms(e) == {"Corvin Halloway", "Mr. Halloway"}
+def test_title_before_a_name_the_tagger_split_keeps_out_the_given_names(nlp):
+    from parallax.extract.roles import role_phrase_spans
+    doc = nlp("Addressing the crowd, CRP chairman Hemraj Prasad Ghising said the party would appeal.")
+    i = doc.text.index("Ghising")
+    phrases = role_phrase_spans(doc, i, i + len("Ghising"), [])
+    assert [parse_role(p.text) for p in phrases] == [("chairman", "CRP")]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Central Asia analyst at the Vienna-based consultancy Steppe Metrics", ("Central Asia analyst", "Steppe Metrics")),
+    ("an adviser at the state-owned oil company Norpetro", ("adviser", "Norpetro")),
+    ("Middle East correspondent", ("Middle East correspondent", None)),
+])
+def test_parse_role_regions_and_described_organisations(phrase, expected):
+    assert parse_role(phrase) == expected

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.entities import DocEntities
-from parallax.extract.lexicon import DOCUMENT_NOUNS
+from parallax.extract.lexicon import BODY_NOUNS, DOCUMENT_NOUNS
 from parallax.extract.quote_spans import QuoteSpan, find_quote_spans
 from parallax.extract.roles import TITLE_NOUNS
 from parallax.extract.speakers import SpeakerResolver
@@ -178,6 +178,12 @@ class _Extractor:
         if subj is not None and self._in_brackets(subj):
             # "X, head of Y [a note on Y - Trans.], said": the parser took the note for the subject
             subj = self._phrase_before_brackets(subj)
+        if subj is not None and subj.i > 0 and self.doc[subj.i - 1].lower_ in ("in", "at", "from") \
+                and self.doc[subj.i - 1].dep_ == "prep":
+            # "In Lisbon, a spokeswoman for X called ...": the place opens the sentence, the appositive speaks
+            appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appos is not None:
+                subj = appos
         if lemma(v) in HEARER_VERBS and (subj is not None and subj.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in v.children)):
             # "they were warned it could flood": the subject heard it; only "by X" names the speaker
@@ -226,6 +232,9 @@ class _Extractor:
             named = self._name_before_cue(v, self.sent(v).start)
             if named is not None:
                 return named[0]
+            stranded = self._stranded_subject(v)
+            if stranded is not None:
+                return self.resolver.from_token(stranded)
         if (depth < 3 and subj is None and v.dep_ == "advcl" and lemma(v) in INHERITING_PARTICIPLES
                 and v.head.dep_ in ("acl", "relcl") and v.head.head.pos_ in ("NOUN", "PROPN")
                 and v.i > 0 and self.doc[v.i - 1].text == ","):
@@ -256,10 +265,13 @@ class _Extractor:
                 g = self._governing_cue(h)
                 if g is not None:
                     return self.speaker_of_cue(g, frame, depth + 1)
+            progressive = h.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in h.children)
             if v.dep_ == "conj" and subj is None and h.dep_ == "ccomp" and v.tag_ == "VBD" \
-                    and h.tag_ in ("VBZ", "VBP") and h.head.tag_ == "VBD" and self.is_cue(h.head):
+                    and (h.tag_ in ("VBZ", "VBP") or progressive and self.is_cue(v)) and h.head.tag_ == "VBD" \
+                    and self.is_cue(h.head):
                 # "X said Oslo 'rejects' the tariffs and urged Y to ...": a past verb joined to a present
-                # one in the reported clause goes with the past cue that reports it
+                # one in the reported clause goes with the past cue that reports it ("said Oslo was watching
+                # ... and hoped that ...": a past cue joined to a progressive, too)
                 return self.speaker_of_cue(h.head, frame, depth + 1)
             if v.dep_ == "conj" or lemma(v) in INHERITING_PARTICIPLES:
                 if h.pos_ in ("VERB", "AUX"):
@@ -561,8 +573,11 @@ class _Extractor:
                 q.keep = False  # a name or a term, introduced as one: no one is being quoted
                 continue
             same_group = prev is not None and prev.span.group == q.span.group
-            if same_group:
+            if same_group and prev.speaker is not None:
                 q.cue, q.speaker = prev.cue, prev.speaker
+            elif same_group:
+                # a paragraph of a quote whose first paragraph had no cue: attributed where it closes
+                self.attribute_direct(q)
             elif q.kind == "direct":
                 self.attribute_direct(q)
                 if q.speaker is None:
@@ -673,10 +688,13 @@ class _Extractor:
         for v in self.doc:
             if v.i in self.in_quote:
                 continue
+            appeal = None
             if is_according_to(v):
                 content = self._according_content(v)
+            elif (appeal := self._appeal_or_estimate(v)) is not None:
+                content = appeal[0]
             elif (self.is_cue(v) and lemma(v) not in NO_REPORTED) or _data_shows(v):
-                comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+                comp = next((c for c in v.children if c.dep_ == "ccomp" and not self._across_semicolon(c, v)), None)
                 if lemma(v) in WEAK_CUES and comp is not None and not _finite(comp) and self._governing_cue(v) is None:
                     continue  # "traders expect the bank to raise rates": a forecast, not a claim
                 content = self._clause_of(v)
@@ -689,9 +707,11 @@ class _Extractor:
                 continue
             if _withheld(v) or self._question_clause(content):
                 continue  # "declined to say whether ...": nothing was asserted
-            sp = self.speaker_of_cue(v)
+            sp = self._appeal_speaker(v) if appeal is not None else self.speaker_of_cue(v)
             if sp is None:
                 continue
+            if appeal is not None and not self._agentive(v, sp):
+                continue  # "the plan calls for 300 homes", "conditions call for care": no one appealed
             if lemma(v) in WEAK_CUES and sp.entity is None and not sp.name[:1].isupper():
                 continue
             noted = False
@@ -700,7 +720,7 @@ class _Extractor:
                 if span is None or span in seen:
                     continue
                 seen.add(span)
-                out.append((span[0], span[1], cue_phrase(v), sp))
+                out.append((span[0], span[1], appeal[1] if appeal is not None else cue_phrase(v), sp))
                 if not noted:
                     self.resolver.note(self.ad.orig_span(v.idx, v.idx + 1)[0], sp)
                     noted = True
@@ -708,6 +728,76 @@ class _Extractor:
         return [r for r in out if not any(
             o is not r and o[0] <= r[0] and r[1] <= o[1] and (o[0], o[1]) != (r[0], r[1])
             and o[3].name == r[3].name for o in out)]
+
+    def _appeal_or_estimate(self, v: Token) -> tuple[tuple[int, int], str] | None:
+        """An appeal ("called on all sides to show restraint", "urged restraint", "called for his
+        release") or an estimate ("put the crowd at about 12,000", "estimated the march at 8,000",
+        "reported 37 injured officers"): the predicate itself is what the subject put on record.
+        Returns the content (verb to the end of its complements) and the cue as written."""
+        if v.i in self.in_quote or v.pos_ != "VERB" or any(
+                c.dep_ == "neg" or c.dep_ == "ccomp" and not self._across_semicolon(c, v) for c in v.children):
+            return None
+        kind = _appeal_kind(v)
+        if kind is None:
+            return None
+        end = v.i
+        for c in v.rights:
+            if c.dep_ in ("punct", "cc", "advcl", "parataxis", "mark", "npadvmod") or c.i in self.in_quote:
+                continue
+            if c.dep_ == "conj" and (_appeal_kind(c) is None or any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in c.children)):
+                continue  # "called for calm, but the army fired": another claim
+            end = max(end, c.right_edge.i)
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
+        cue = f"{v.text} {prep.text}" if kind == "appeal" and prep is not None else v.text
+        return (v.i, end + 1), cue
+
+    def _stranded_subject(self, v: Token) -> Token | None:
+        """'In Brussels, a spokesperson for X called on ...': the parser hung the subject on the place
+        before it and left the main verb without one. The noun phrase that ends right before the verb
+        and opens after a comma is its subject."""
+        if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBN") or v.i == 0:
+            return None
+        k = v.i - 1
+        while k > 0 and self.doc[k].is_punct and self.doc[k].text in (")", "]"):
+            k -= 1
+        node, best = self.doc[k], None
+        for _ in range(8):
+            if node.i in self.in_quote or node.i >= v.i:
+                return None
+            if node.pos_ == "NOUN" and node.right_edge.i >= k and node.left_edge.i > 0 \
+                    and self.doc[node.left_edge.i - 1].text == ",":
+                best = node
+                break
+            if node.head.i == node.i or node.head.i >= v.i:
+                break
+            node = node.head
+        return best
+
+    def _agentive(self, v: Token, sp: Speaker) -> bool:
+        """Someone who can appeal or estimate: a named person or organisation, a body, or a noun for people."""
+        if sp.entity is not None or self.resolver.is_person(sp) or sp.name in self.resolver._bodies:
+            return True
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            return True  # inherited from the cue it is joined to, or a pronoun resolved to a speaker
+        low = subj.lemma_.lower()
+        return subj.pos_ == "PROPN" or low in TITLE_NOUNS or low in _AGENT_NOUNS or low in BODY_NOUNS
+
+    def _across_semicolon(self, c: Token, v: Token) -> bool:
+        """"The union says ...; the police reported ...": a clause the parser hung on a later verb
+        across a semicolon is a sentence of its own, not that verb's content."""
+        return c.i < v.i and any(t.text == ";" for t in self.doc[c.right_edge.i + 1: v.i])
+
+    def _appeal_speaker(self, v: Token) -> Speaker | None:
+        """Who made the appeal or the estimate: its subject, or, for "X said ... and called on ..." that
+        the parser joined to the reported clause, the speaker of the cue that reports that clause."""
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ == "conj" \
+                and not self.is_cue(v.head):
+            g = self._governing_cue(v.head)
+            if g is not None:
+                return self.speaker_of_cue(g)
+        return self.speaker_of_cue(v)
 
     def _name_before_cue(self, v: Token, lo: int) -> tuple[Speaker, int] | None:
         """'<clause>, Park Min Ho of the X Institute told Reuters': a subjectless cue whose
@@ -727,7 +817,11 @@ class _Extractor:
         return None
 
     def _clause_of(self, v: Token) -> tuple[int, int] | None:
-        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in v.children if c.dep_ == "ccomp" and not self._across_semicolon(c, v)]
+        # "The council voted ..., a measure supporters say would raise ...": with a clause on each side,
+        # the one the cue introduces is the one right after it (the other is the sentence's main clause)
+        comp = next((c for c in comps if c.i > v.i and c.left_edge.i == v.i + 1), None) if len(comps) > 1 else None
+        comp = comp or (comps[0] if comps else None)
         if comp is not None:
             return comp.left_edge.i, comp.right_edge.i + 1
         comp = _that_clause_after_prep(v)
@@ -858,6 +952,45 @@ DATA_VERBS = frozenset("show indicate suggest reveal".split())
 _DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][\w.' -]{1,40}?)*\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—])\s+")
 # verbs whose infinitive was not carried out ("declined to say", "refused to comment")
 WITHHOLDING = {"decline", "refuse", "fail", "reluctant"}
+
+
+# nouns for people who appeal or estimate ("organisers put the crowd at ...", "protesters urged ...")
+_AGENT_NOUNS = {"police", "organiser", "organizer", "protester", "protestor", "official", "authority", "resident",
+                "witness", "activist", "campaigner", "lawmaker", "leader", "minister", "expert", "analyst",
+                "observer", "diplomat", "critic", "union", "group", "opposition", "government", "rescuer",
+                "investigator", "prosecutor", "lawyer", "doctor", "worker", "employee", "farmer", "student"}
+# what "put"/"place" sets at a figure: a count or an amount ("put the crowd at 12,000", "put the toll at 40")
+_ESTIMATED = {"number", "figure", "toll", "crowd", "count", "total", "turnout", "cost", "damage", "loss", "value",
+              "size", "attendance", "tally", "bill", "price"}
+# verbs of appeal and the preposition they take ("called on/for", "appealed for"); "urge" takes its object
+APPEAL_PREPS = {"call": ("on", "upon", "for"), "appeal": ("for", "to")}
+# verbs of estimate: "put/estimated the crowd at 12,000"; "reported 37 injured officers"
+ESTIMATE_AT = {"estimate", "put", "place"}
+ESTIMATE_COUNT = {"report", "count", "estimate"}
+
+
+def _appeal_kind(v: Token) -> str | None:
+    """"appeal" / "estimate" when verb `v` is one (see `_Extractor._appeal_or_estimate`)."""
+    lem = v.lemma_.lower()
+    kids = list(v.children)
+    if lem in APPEAL_PREPS:
+        if any(c.dep_ == "prep" and c.lower_ in APPEAL_PREPS[lem] and c.i == v.i + 1 for c in kids) \
+                and not any(c.dep_ == "dobj" for c in kids):
+            return "appeal"
+        return None
+    if lem == "urge":
+        if any(c.dep_ in ("dobj", "xcomp") and c.i > v.i for c in kids):
+            return "appeal"
+        return None
+    if lem in ESTIMATE_AT and any(c.dep_ == "dobj" and (lem == "estimate" or c.lemma_.lower() in _ESTIMATED)
+                                  for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ == "at" and any(x.like_num for x in c.subtree) for c in kids):
+        return "estimate"
+    if lem in ESTIMATE_COUNT and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and any(x.dep_ == "nummod" and x.head.i == c.i and x.like_num
+                                                          for x in c.children) for c in kids):
+        return "estimate"
+    return None
 
 
 def _withheld(v: Token) -> bool:

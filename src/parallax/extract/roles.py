@@ -21,7 +21,7 @@ from parallax.extract.lexicon import TITLE_NOUNS
 from parallax.model import Entity
 from parallax.nlp.analyzed import AnalyzedDoc
 
-__all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_phrases", "role_phrase_spans", "most_specific_org"]
+__all__ = ["TITLE_NOUNS", "parse_role", "person_role", "role_around", "role_phrases", "role_phrase_spans", "most_specific_org"]
 
 # a plural possessive inside a name continues it: "the Baltic Dockers' Union"
 _CAP_WORD = r"(?:[A-Z][\w.\-\u2011]*(?:'(?=\s+[A-Z]))?|[A-Z]{2,})"
@@ -87,6 +87,8 @@ def _org_from_premodifier(words: list[str]) -> tuple[str | None, list[str]]:
         return None, words  # "Council member X" at a sentence start: a role, not an organisation
     org_words = words[:i]
     org = " ".join(org_words)
+    if lx.is_world_region(org):
+        return None, words  # "South Asia analyst": the region is the beat, no organisation
     code = lx.demonym_country(org)
     if code is not None:
         org = lx.country_name(code) or org
@@ -154,6 +156,17 @@ def parse_role(text: str) -> tuple[str | None, str | None]:
             _prep_of(t, m) != "on" or m.group(2).split()[-1].lower() in _SEATED_BODIES):
         role, org0 = parse_role(m.group(1))
         return role, most_specific_org(m.group(2)) if m.group(2) else org0
+    # "analyst at the London-based consultancy X": the organisation's description is neither role nor name
+    m = re.match(rf"^(.+?)\s+(?:at|with|of)\s+the\s+((?:[\w-]+\s+){{0,3}}?[a-z][\w-]*)\s+({_CAP_PHRASE})$", t)
+    if m and _has_title(m.group(1)) and m.group(2).split()[-1].lower() in lx.COMPANY_ANAPHORS | lx.BODY_NOUNS \
+            | lx.ORG_DESCRIPTORS:
+        role, _ = parse_role(m.group(1))
+        if role:
+            return role, most_specific_org(m.group(3))
+    # "spokesman for the president": whom the title serves is a person, no organisation, and not the role
+    m = re.match(r"^(.+?)\s+(?:for|to)\s+the\s+((?:[a-z-]+\s+)?([a-z-]+))$", t)
+    if m and _has_title(m.group(1)) and m.group(3) in lx.ROLE_HEADS and m.group(3) not in lx.BODY_NOUNS:
+        return parse_role(m.group(1))
     # "a senior fellow at the forum": a body the article named, referred to by its kind (resolved later)
     m = re.match(r"^(.+?)\s+(?:at|with|of)\s+the\s+([a-z][\w-]*)$", t)
     if m and _has_title(m.group(1)) and m.group(2) in lx.BODY_NOUNS | lx.COMPANY_ANAPHORS:
@@ -255,7 +268,7 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
             break
         if t.pos_ == "ADP" and t.lower_ not in _TITLE_PREPS:
             break  # "Talks between [President X]", "signed by [President X]"
-        if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at")):
+        if t.lower_ == "the" and not (i > sent.start and doc[i - 1].lower_ in ("of", "at", "for", "to")):
             break
         if t.is_space or _line_start(doc, i):
             i -= 0 if t.is_space else 1
@@ -266,6 +279,18 @@ def _left_phrase(doc: Doc, end_tok: int, sent: Span, limit: int = 14) -> tuple[i
     while start < end_tok and not _good_role_start(doc[start]):
         start += 1
     return (start, end_tok) if start < end_tok else None
+
+
+def _without_given_names(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """'Party chairman Jo Anna | Park': when the tagger kept only the surname as the person, the
+    proper nouns right after the last title word are the rest of the name, not part of the title."""
+    last = max((k for k in range(s, e) if doc[k].lower_ in lx.TITLE_NOUNS), default=None)
+    if last is None or last + 1 >= e:
+        return s, e
+    rest = doc[last + 1: e]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _LOWER_TITLE_WORDS for t in rest):
+        return s, last + 1
+    return s, e
 
 
 # Prepositions inside a title before a name ("Minister of State for Y", "ambassador to Z").
@@ -387,6 +412,8 @@ def _title_near_start(doc: Doc, s: int, e: int) -> bool:
         j += 1
     if s < j < e - 1 and doc[j].text in ("'s", "'", "’s", "’"):
         s = j + 1
+    elif s < j < e and lx.is_world_region(doc[s:j].text) and doc[j].lower_ in lx.TITLE_NOUNS:
+        return True  # "South Asia analyst at X"
     for t in doc[s: min(e, s + 6)]:
         if t.lower_ in lx.TITLE_NOUNS:
             return True
@@ -415,14 +442,29 @@ def person_role(ad: AnalyzedDoc, e: Entity) -> tuple[str | None, str | None]:
                 return r.role, org
             return r.role, r.organization
     for m in e.mentions:
-        s, t = ad.norm.norm_offset(m.start), ad.norm.norm_offset(m.end)
-        for ph in role_phrase_spans(ad.doc, s, t, []):
-            role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
-            if org == POSSESSIVE_OWNER:
-                org = None
-            if role or org:
-                return role, org
+        role, org = role_around(ad, m.start, m.end)
+        if role or org:
+            return role, org
     return None, None
+
+
+def role_around(ad: AnalyzedDoc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, organisation) from the phrases around the name at ORIGINAL [start, end): the first
+    phrase with either, completed by a bare affiliation beside it ("opposition leader X of the Y Party")."""
+    s, t = ad.norm.norm_offset(start), ad.norm.norm_offset(end)
+    found: list[tuple[str | None, str | None]] = []
+    for ph in role_phrase_spans(ad.doc, s, t, []):
+        role, org = ph.parsed if ph.parsed is not None else parse_role(ph.text)
+        if org == POSSESSIVE_OWNER:
+            org = None
+        if role or org:
+            found.append((role, org))
+    if not found:
+        return None, None
+    role, org = found[0]
+    if role and not org:
+        org = next((o for r, o in found[1:] if o and not r), None)
+    return role, org
 
 
 def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[int, int]]) -> list[RolePhrase]:
@@ -453,6 +495,8 @@ def role_phrase_spans(doc: Doc, start: int, end: int, person_spans: list[tuple[i
     left = _left_phrase(doc, span.start, sent)
     if left and not _has_title(doc[left[0]:left[1]].text):
         left = None
+    if left:
+        left = _without_given_names(doc, *left)
     # a lone rank before the name ("..., Captain X,") says less than an appositive before it
     name_start = left[0] if left and left[1] - left[0] == 1 and doc[left[0]].lower_ in RANK_WORDS else span.start
     if left is None or name_start != span.start:

@@ -28,7 +28,7 @@ from parallax.extract import lexicon as lx
 from parallax.extract.coref import is_family_first
 from parallax.extract.entities import DocEntities
 from parallax.extract.speech_verbs import CUE_NOUNS
-from parallax.extract.roles import TITLE_NOUNS, parse_role, person_role, role_phrases
+from parallax.extract.roles import POSSESSIVE_OWNER, TITLE_NOUNS, parse_role, person_role, role_around, role_phrases
 from parallax.model import Entity, Speaker
 from parallax.nlp.analyzed import AnalyzedDoc
 
@@ -45,6 +45,19 @@ _GROUP_NOUNS = {"expert", "analyst", "official", "source", "observer", "diplomat
 # plural nouns for people who speak as a group ("officials", "prosecutors")
 _PLURAL_AGENTS = _GROUP_NOUNS | {"prosecutor", "investigator", "inspector", "regulator", "lawyer", "leader",
                                  "minister", "employee", "worker", "farmer", "doctor", "scientist", "authority"}
+# People who speak for themselves as a group, named as the article names them ("his colleagues",
+# "Reuters witnesses"), never the organisation or person named beside them.
+_WITNESS_GROUPS = {"witness", "eyewitness", "colleague", "relative", "neighbour", "neighbor", "friend",
+                   "bystander", "passenger", "survivor", "classmate"}
+# Titles of whoever heads a body ("the commission chairwoman", "the board's chair").
+_HEAD_TITLES = {"chairman", "chairwoman", "chairperson", "chair", "head", "chief", "president", "director",
+                "commissioner", "governor", "leader"}
+# Bodies an organisation sends or keeps, that speak in their own name ("the EU's observer mission").
+_OWNED_BODIES = {"mission", "delegation", "embassy", "consulate", "panel", "team", "taskforce", "commission",
+                 "committee"}
+# Bodies a definite noun names by itself ("the police", "the army"), never another organisation's short name.
+_SELF_NAMED_BODIES = {"police", "army", "military", "navy", "government", "parliament", "cabinet", "senate",
+                      "congress"}
 # Where a body puts its statements ("a statement on the ministry's website").
 _PUBLICATION_PLACES = {"website", "site", "page", "account", "channel", "portal", "feed", "blog"}
 # Verbs by which a named organisation is a document's author ("X published a report").
@@ -117,12 +130,34 @@ class SpeakerResolver:
                 self._roles[e.id] = person_role(self.ad, e)
                 if self._roles[e.id] == (None, None):
                     self._roles[e.id] = self._appos_head_role(e)
+                if self._roles[e.id] == (None, None):
+                    self._roles[e.id] = self._split_name_role(e)
             role, org = self._roles[e.id]
         else:
             role, org = None, None
         # a translator's or editor's note in square brackets is no part of a title
         role, org = (_before_bracket(x) for x in (role, org))
         return Speaker(entity=e.id, name=e.name, role=role, organization=org)
+
+    def _split_name_role(self, e: Entity) -> tuple[str | None, str | None]:
+        """'opposition leader [Jo Anna] [Park] of the X Party': the tagger made two people of one name;
+        the role is the one around the whole name (the other part's recorded role, else the phrases)."""
+        text = self.ad.document.text
+        surnames = {text[m.start:m.end] for m in e.mentions if m.doc == self.ad.id}
+        surnames = {w for w in surnames if w and " " not in w and w[:1].isupper()}
+        for other in self.ents.entities:
+            if other is e or other.type != "PERSON":
+                continue
+            for o in other.mentions:
+                if o.doc != self.ad.id:
+                    continue
+                nxt = re.match(r" ([^\W\d_][\w’'-]*)", text[o.end:o.end + 40])
+                if nxt and nxt.group(1) in surnames:
+                    role, org = role_around(self.ad, o.start, o.end + nxt.end())
+                    if role or org:
+                        return role, org
+                    return person_role(self.ad, other)
+        return None, None
 
     def _appos_head_role(self, e: Entity) -> tuple[str | None, str | None]:
         """'The company's chief executive, Anna Moretti,' -> the noun phrase the name is an appositive of."""
@@ -143,10 +178,44 @@ class SpeakerResolver:
                     if role:
                         # "company's chief executive": a common-noun owner is not an organisation name
                         role = re.sub(r"^[a-z][\w-]*(?:'s|’s|s'|s’)\s+", "", role)
-                        if org and org[:1].islower():  # "the authority's": what "the authority" is
+                        if org == POSSESSIVE_OWNER:  # "Its chief observer, X": what "its" refers back to
+                            org = self._its_owner(head)
+                        elif org and org[:1].islower():  # "the authority's": what "the authority" is
                             org = self.org_name_for_noun(org, m.start)
                         return role, org
         return None, None
+
+    def _as_titled(self, sp: Speaker, head: Token) -> Speaker:
+        """'Its chief observer, the lawyer Jo Park, said': the person speaks in the office the subject names
+        ("chief observer" of what "its" refers to), whatever else the article calls them."""
+        if head.pos_ != "NOUN" or head.lower_ not in TITLE_NOUNS or head.tag_ != "NN":
+            return sp
+        toks = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
+        if not toks or not any(t.lower_ == "its" and t.dep_ == "poss" for t in toks):
+            return sp
+        role, org = parse_role(self.ad.orig_text(toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        if not role:
+            return sp
+        if org == POSSESSIVE_OWNER:
+            org = self._its_owner(head)
+        return Speaker(entity=sp.entity, name=sp.name, role=role, organization=org)
+
+    def _its_owner(self, tok: Token) -> str | None:
+        """The organisation "its" refers to at `tok`: the organisation or body that is the subject of the
+        sentence before ("The X mission said ... . Its chief observer, Y, said"), else the last named."""
+        ad = self.ad
+        k = bisect_right(ad.sentence_starts, ad.sentence_at(tok.idx).start_char) - 2
+        for sent in ad.sent_spans[max(0, k - 1): k + 1][::-1] if k >= 0 else []:
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                         and t.i not in self.quote_tokens and t.pos_ in ("NOUN", "PROPN")), None)
+            if subj is None:
+                continue
+            sp = self.from_token(subj)
+            if sp is not None and not self.is_person(sp) and (sp.entity is not None or sp.name in self._bodies):
+                return sp.name
+            break
+        hit = self.ents._last_org(ad.orig_span(tok.idx, tok.idx + 1)[0], lambda _e: True)
+        return hit[1].name if hit is not None else None
 
     @cached_property
     def _person_like(self) -> set[str]:
@@ -155,8 +224,24 @@ class SpeakerResolver:
         for e in self.ents.entities:
             if e.type == "ORG" and (e.roles or len(e.name.split()) >= 2 and any(
                 self._has_role_phrase(m.start, m.end) for m in e.mentions[:2]
-            )):
+            ) or e.name in self._split_surnames):
                 out.add(e.id)
+        return out
+
+    @cached_property
+    def _split_surnames(self) -> set[str]:
+        """Single capitalised words written right after a person's name ("Jo Anna Park" tagged as the
+        person "Jo Anna" and the organisation "Park"): surnames the tagger cut off."""
+        text = self.ad.document.text
+        out = set()
+        for e in self.ents.entities:
+            if e.type != "PERSON":
+                continue
+            for m in e.mentions:
+                if m.doc == self.ad.id and len(m.text.split()) >= 2:
+                    nxt = re.match(r" ([A-Z][\w’'-]+)\b", text[m.end:m.end + 40])
+                    if nxt and not lx.is_given_name(nxt.group(1)):
+                        out.add(nxt.group(1))
         return out
 
     def _has_role_phrase(self, a: int, b: int) -> bool:
@@ -296,7 +381,7 @@ class SpeakerResolver:
             return self.speaker_for(e)
         person = self._appos_person(tok)
         if person is not None:
-            return self.speaker_for(person)
+            return self._as_titled(self.speaker_for(person), tok)
         if tok.pos_ == "NOUN":  # "Its operator, Tarvik Tankers, said": the named organisation
             org = next((e for c in tok.children if c.dep_ == "appos"
                         for e in [self.entity_of(c)] if e is not None and e.type == "ORG"), None)
@@ -318,6 +403,8 @@ class SpeakerResolver:
                 sp = (None if indefinite else self._role_antecedent(tok)) or self._role_of_body(tok, offset)
                 if sp is None and not indefinite:
                     sp = self._unnamed_antecedent(tok, offset)  # "A Norvish official said ... The official said"
+                if sp is None and not indefinite:
+                    sp = self._head_of_body(tok, offset)  # "the commission chairwoman" -> its chief, named before"
                 if sp is not None:
                     return sp
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _GROUP_NOUNS and any(
@@ -326,6 +413,16 @@ class SpeakerResolver:
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")]
             name = " ".join(t.text for t in words)
             return Speaker(name=name[:1].upper() + name[1:])
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _WITNESS_GROUPS:
+            # "Northstar witnesses", "his colleagues": people who saw or know something, speaking for
+            # themselves, not for the organisation or the person named beside them
+            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+            if words and words[0].i >= tok.left_edge.i and all(t.i == words[0].i + k for k, t in enumerate(words)):
+                name = _join(words)
+                return Speaker(name=name[:1].upper() + name[1:])
+        owned = self._owned_body(tok)
+        if owned is not None:
+            return owned
         org = self._org_inside(tok)
         if org is not None:
             return self.speaker_for(org)
@@ -349,6 +446,9 @@ class SpeakerResolver:
             return None  # "remarks emphasizing ...": words with no one named behind them
         if tok.pos_ in ("NOUN", "PROPN"):
             words = self._phrase_words(tok)
+            titled = self._titled_name(tok, words)
+            if titled is not None:
+                return titled
             if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
                 # "residents of the valley": the group as the article delimits it
                 prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")), None)
@@ -362,6 +462,46 @@ class SpeakerResolver:
             return Speaker(name=name)
         return None
 
+    def _owned_body(self, tok: Token) -> Speaker | None:
+        """'the X Union's election observation mission': a body of an organisation, described by its
+        own words, speaks as that body, not as the organisation that sent it."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in _OWNED_BODIES:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        if poss is None or not any(c.dep_ in ("compound", "amod") and poss.i < c.i < tok.i for c in tok.children):
+            return None
+        owner = self.entity_of(poss)
+        if owner is None or owner.type not in ("ORG", "GPE"):
+            return None
+        words = [t for t in tok.subtree if poss.left_edge.i <= t.i <= tok.i and t.dep_ != "det" or
+                 t.dep_ == "det" and t.head.i != poss.i and poss.left_edge.i < t.i <= tok.i]
+        words = [t for t in words if not (t.dep_ == "det" and t.i == poss.left_edge.i)]
+        return self.body_speaker(self.ad.orig_text(words[0].idx, words[-1].idx + len(words[-1].text)))
+
+    def _titled_name(self, tok: Token, words: list[Token]) -> Speaker | None:
+        """'opposition leader Jo Anna Park' that no entity covers: the person Jo Anna Park, with the
+        title before the name as the role (not a speaker called "Opposition leader Jo Anna Park")."""
+        if tok.pos_ != "PROPN":
+            return None
+        name = self.name_tokens(tok)
+        if len(name) < 2 or name[-1].i != tok.i:
+            return None
+        before = [t for t in words if t.i < name[0].i]
+        if not before or before[-1].i != name[0].i - 1 or not any(
+                t.pos_ == "NOUN" and t.lower_ in TITLE_NOUNS for t in before):
+            return None
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "DATE") for t in name):
+            return None
+        text = self.ad.orig_text(name[0].idx, name[-1].idx + len(name[-1].text))
+        role_text = self.ad.orig_text(before[0].idx, before[-1].idx + len(before[-1].text))
+        offset = self.ad.orig_span(name[0].idx, name[0].idx + 1)[0]
+        sp = self.person_speaker(text, role_text, offset)
+        if sp.entity is not None and len(sp.name.split()) < len(text.split()):
+            # the tagger kept part of the name: the person as the article names them here
+            role, org = (sp.role, sp.organization) if sp.role else parse_role(role_text)
+            sp = Speaker(entity=sp.entity, name=text, role=role, organization=org)
+        return sp
+
     def _phrase_words(self, tok: Token) -> list[Token]:
         """The words naming an unnamed speaker: its modifiers up to the head, a named possessor
         ("Norway's foreign ministry", not "'s foreign ministry"), and a short description after it
@@ -371,6 +511,11 @@ class SpeakerResolver:
             if c.dep_ == "poss" and c.i < tok.i and not (c.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or
                                                          c.pos_ == "PROPN"):
                 skip |= {x.i for x in c.subtree}  # "its", "the firm's": the owner is not part of the name
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < tok.i), None)
+        if det is not None and tok.tag_ == "NNS":
+            # "..., a measure supporters say would ...": "a" goes with a singular noun of its own, which
+            # the parser made a modifier of the plural speakers; only the plural names them
+            skip |= {c.i for c in tok.children if c.dep_ == "compound" and c.tag_ == "NN" and det.i < c.i < tok.i}
         words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip and t.dep_ not in ("det", "punct")
                  and not (t.dep_ == "case" and t.head.i in skip)]
         after = [c for c in tok.rights if c.dep_ in ("amod", "acl") and c.i == tok.i + 1]
@@ -415,6 +560,38 @@ class SpeakerResolver:
             if sp is not None:
                 return sp
         return None
+
+    def _head_of_body(self, head: Token, offset: int) -> Speaker | None:
+        """'the commission chairwoman said' after 'Chief Election Commissioner Jo Park': the person whose
+        recorded title heads that body (a chief/chair title naming it, or a head's title with it as the
+        organisation), the most recently named first; a gendered title must fit."""
+        if head.lemma_.lower() not in _HEAD_TITLES or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        body = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.i < head.i
+                     and c.pos_ == "NOUN"), None)
+        if body is None:
+            return None
+        word = body.lemma_.lower()
+        want = _ROLE_GENDER.get(head.lower_)
+        best: tuple[int, Entity] | None = None
+        for e in self.ents.entities:
+            if e.type != "PERSON":
+                continue
+            last = max((m.start for m in e.mentions if m.doc == self.ad.id and m.start < offset), default=-1)
+            if last < 0 or best is not None and last <= best[0]:
+                continue
+            for r in e.roles:
+                words = (r.role or "").lower().split()
+                org_words = (r.organization or "").lower().split()
+                titled = any(w.startswith(word) for w in words) and any(w in _HEAD_TITLES or w == "chief" for w in words)
+                heads = bool(org_words) and org_words[-1] == word and any(w in _HEAD_TITLES for w in words)
+                if titled or heads:
+                    g = self.gender(e)
+                    if want is None or g is None or g == want:
+                        best = (last, e)
+                    break
+        return self.speaker_for(best[1]) if best is not None else None
 
     def _unnamed_antecedent(self, head: Token, offset: int) -> Speaker | None:
         """'the official said' after 'a Norvish official said': the last unnamed speaker described with
@@ -576,6 +753,28 @@ class SpeakerResolver:
                 e = self.entity_of(c)
                 if e is not None and e.type == "PERSON":
                     return e
+                if c.pos_ == "NOUN" and c.lower_ in TITLE_NOUNS:
+                    # "Its chief observer, the Danish lawyer Jo Park,": the name closes the appositive
+                    for n in c.children:
+                        e = self.entity_of(n) if n.dep_ == "appos" and n.i > c.i else None
+                        if e is not None and e.type == "PERSON":
+                            return e
+        if tok.pos_ == "NOUN" and tok.lower_ in TITLE_NOUNS:
+            # "A spokesman for the president, Jo Park, said": the parser hung the name on the nearer noun
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("for", "to", "of"):
+                    continue
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None or pobj.pos_ != "NOUN" or pobj.lower_ not in lx.ROLE_HEADS:
+                    continue
+                for c in pobj.children:
+                    after = c.right_edge.i + 1
+                    if c.dep_ == "appos" and c.i > pobj.i and self.ad.doc[c.left_edge.i - 1].text == "," \
+                            and after < len(self.ad.doc) and self.ad.doc[after].text == "," \
+                            and after == tok.right_edge.i:
+                        e = self.entity_of(c)
+                        if e is not None and e.type == "PERSON":
+                            return e
         return None
 
     def _appos_name(self, tok: Token) -> Speaker | None:
@@ -605,6 +804,10 @@ class SpeakerResolver:
         if e is not None:
             return self.speaker_for(e)
         if body is None and not mods and head in lx.BODY_NOUNS:
+            named = self._org_named_with(head, offset)
+            if named is not None:
+                return named
+        if body is None and not mods and head in lx.BODY_NOUNS and head not in _SELF_NAMED_BODIES:
             named = self._body_named_before(tok)
             if named is not None:
                 return named
@@ -612,6 +815,20 @@ class SpeakerResolver:
             words = [t for t in tok.subtree if (mods[0].i if mods else tok.i) <= t.i <= tok.i]
             body = " ".join(t.text for t in words)
         return self.body_speaker(body)
+
+    def _org_named_with(self, head: str, offset: int) -> Speaker | None:
+        """'the party' -> the organisation last mentioned before it whose name or written forms hold
+        "party" ("the opposition X Renewal Party (XRP)", later only "XRP")."""
+        best: tuple[int, Entity] | None = None
+        for e in self.ents.entities:
+            if e.type != "ORG" or e.id in self._person_like:
+                continue
+            if not any(head in f.lower().replace("’", "'").split() for f in (e.name, *e.aliases)):
+                continue
+            last = max((m.start for m in e.mentions if m.doc == self.ad.id and m.start < offset), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+        return self.speaker_for(best[1]) if best is not None else None
 
     def _body_named_before(self, tok: Token) -> Speaker | None:
         """'the regulator' with no organisation of that kind on record: the organisation named last

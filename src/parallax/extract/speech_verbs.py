@@ -58,8 +58,13 @@ PHRASAL: dict[str, str] = {"point": "out", "go": "on", "spell": "out", "lay": "o
 NEGATED_CUES: dict[str, str | None] = {"rule": "out", "exclude": None}
 
 
+# forms the lemmatizer gets wrong ("hoped" -> "hop")
+_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope"}
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    low = tok.lower_
+    return _LEMMA_FIXES[low] if low in _LEMMA_FIXES and tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
 
 
 def is_cue_verb(tok: Token, learned: frozenset[str] | set[str] = frozenset()) -> bool:
