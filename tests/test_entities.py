@@ -999,6 +999,8 @@ def test_an_honorific_before_a_surname_is_part_of_the_mention_not_of_the_name(an
     ents = analyze(text)
     e = ents.find("Corvin Halloway")
     assert e is not None and e.name == "Corvin Halloway" and forms(e) == {"Corvin Halloway", "Mr. Halloway"}
+
+
 def test_title_before_a_name_the_tagger_split_keeps_out_the_given_names(nlp):
     from parallax.extract.roles import role_phrase_spans
     doc = nlp("Addressing the crowd, CRP chairman Hemraj Prasad Ghising said the party would appeal.")
