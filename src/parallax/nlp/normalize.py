@@ -7,6 +7,7 @@ back to the original text before it is stored, so provenance is exact.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ class NormalizedText:
         return self.original[self.to_orig[i]]
 
 
+# Characters that need the per-unit path: anything outside ASCII, and CR (CRLF -> LF).
+_SPECIAL = re.compile(r"[^\x00-\x0c\x0e-\x7f]")
+
+
 def normalize(original: str) -> NormalizedText:
     out: list[str] = []
     to_orig: list[int] = []
@@ -62,6 +67,16 @@ def normalize(original: str) -> NormalizedText:
     i = 0
     n = len(original)
     while i < n:
+        m = _SPECIAL.search(original, i)
+        k = m.start() if m else n
+        if k < n and k > i and unicodedata.combining(original[k]):
+            k -= 1  # the base of a combining sequence takes the per-unit path
+        if k > i:  # plain ASCII maps to itself: copy the run in one go
+            out.append(original[i:k])
+            to_orig.extend(range(i, k))
+            to_end.extend(range(i + 1, k + 1))
+            i = k
+            continue
         ch = original[i]
         # keep a surrogate-free, combining-aware unit: the char plus following combining marks
         j = i + 1
