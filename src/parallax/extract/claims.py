@@ -162,28 +162,42 @@ class _ClaimBuilder:
 
     def _sentence(self, sent: Span) -> list[Claim]:
         heads = [t for t in sent if _clause_head(t, sent)]
-        head_of: dict[int, Token] = {}
-        # a token belongs to the nearest clause head above it (or itself)
         head_set = {h.i for h in heads}
-        for t in sent:
-            node = t
+        up = {t.i: t.head.i for t in sent}  # read once: Token.head builds a new Token each time
+        # a token belongs to the nearest clause head above it (or itself)
+        head_of: dict[int, int] = {}
+        no_head: set[int] = set()
+        for i in up:
+            path, node, found = [], i, None
             for _ in range(60):
-                if node.i in head_set:
-                    head_of[t.i] = node
+                if node in head_of:
+                    found = head_of[node]
                     break
-                if node.head.i == node.i:
+                if node in no_head:
                     break
-                node = node.head
+                path.append(node)
+                if node in head_set:
+                    found = node
+                    break
+                if up.get(node, node) == node:
+                    break
+                node = up[node]
+            for x in path:
+                if found is None:
+                    no_head.add(x)
+                else:
+                    head_of[x] = found
         local = [x for x in self.qspans if x[0] < sent.end_char and sent.start_char < x[1]]
-        regions = {t.i: self._region(t, local) for t in sent}
-        for t in sent:  # words that hang from reported words belong to the report ('... would examine X, including Y')
-            if regions[t.i] is None:
-                node = t
-                while node.i not in head_set and node.head.i != node.i:
-                    node = node.head
-                    if regions[node.i] is not None:
-                        regions[t.i] = regions[node.i]
-                        break
+        regions = {t.i: self._region(t, local) for t in sent} if local else dict.fromkeys(up)
+        if local:
+            for i in up:  # words that hang from reported words belong to the report ('... would examine X, including Y')
+                if regions[i] is None:
+                    node = i
+                    while node not in head_set and up.get(node, node) != node:
+                        node = up[node]
+                        if regions.get(node) is not None:
+                            regions[i] = regions[node]
+                            break
         quoted = any(q is not None for q in regions.values())
         cues = {(q.cue or "").split()[0].casefold() for q in self.quotes
                 if q.cue and sent.start_char <= self.ad.norm.norm_offset(q.start) < sent.end_char}
@@ -195,7 +209,7 @@ class _ClaimBuilder:
             if t.is_space or t.i in frame or t.i not in head_of:
                 continue
             q = regions[t.i]
-            key = (head_of[t.i].i, None if q is None else (q.speaker.name if q.speaker else q.id))
+            key = (head_of[t.i], None if q is None else (q.speaker.name if q.speaker else q.id))
             pieces.setdefault(key, []).append(t)
             if q is not None and (key not in voice or q.end - q.start > voice[key].end - voice[key].start):
                 voice[key] = q
