@@ -78,13 +78,13 @@ class AnalyzedDoc:
     # -- sentences -------------------------------------------------------------------
     @cached_property
     def sentence_starts(self) -> list[int]:
-        return [s.start_char for s in self.doc.sents]
+        return [s.start_char for s in self.sent_spans]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences in original offsets."""
         out = []
-        for s in self.doc.sents:
+        for s in self.sent_spans:
             a, b = self.orig_span(s.start_char, s.end_char)
             out.append(Sentence(doc=self.id, start=a, end=b))
         return out
