@@ -16,8 +16,8 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from parallax.model import (
-    Claim,
     Alignment,
+    Claim,
     Decision,
     DocAnalysis,
     Document,
