@@ -58,8 +58,8 @@ SAME_SENTENCE_ONE_WAY = 0.45  # a claim's best match that is not mutual
 ONLY_HERE = 0.22  # below this best score a claim has no counterpart in the other sources
 W_LEX, W_NUM, W_CTX = 0.8, 0.1, 0.1
 CLAIM_OVERLAP = 0.2  # IDF cosine of the claims' own words (names blanked) a link needs without a shared figure
-NEGATION_MISMATCH = 0.75
-NEAR_VERBATIM = 0.8  # bag cosine at which two claims say the same words, whichever of them are core  # one side negated, the other not
+NEGATION_MISMATCH = 0.75  # one side negated, the other not
+NEAR_VERBATIM = 0.8  # bag cosine at which two claims say the same words, whichever of them are core
 ENT_PREFIX = "@"
 EMB_AGREE = 0.70  # claim-embedding cosine for an "agree" link (see the module docstring)
 
