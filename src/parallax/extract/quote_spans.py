@@ -8,6 +8,7 @@ paragraph becomes its own segment, linked by `group`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„‟«"
@@ -57,6 +58,10 @@ def _trim_end(text: str, a: int, b: int) -> int:
     return b
 
 
+# the only characters find_double acts on: double marks and line breaks
+_DOUBLE_OR_NEWLINE = re.compile("[\n\"" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + "]")
+
+
 def find_double(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     group = 0
@@ -64,6 +69,10 @@ def find_double(text: str) -> list[QuoteSpan]:
     pending: list[tuple[int, int]] = []  # unclosed paragraph segments of the current quote
     i, n = 0, len(text)
     while i < n:
+        m = _DOUBLE_OR_NEWLINE.search(text, i)  # skip the characters that cannot matter
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n" and open_at is not None:
             # paragraph ended inside a quote: a multi-paragraph quote continues only when the
@@ -102,6 +111,9 @@ def _letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+_SINGLE_OPENER = re.compile("[" + re.escape(OPEN_SINGLE) + "']")
+
+
 def find_single(text: str, blocked: list[tuple[int, int]], group_base: int) -> list[QuoteSpan]:
     """Single-quoted passages outside the double-quoted ones, within one paragraph."""
     out: list[QuoteSpan] = []
@@ -111,6 +123,10 @@ def find_single(text: str, blocked: list[tuple[int, int]], group_base: int) -> l
     i, n = 0, len(text)
     group = group_base
     while i < n:
+        m = _SINGLE_OPENER.search(text, i)  # skip to the next mark that could open a quote
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if inside[i] or ch not in OPEN_SINGLE + "'":
             i += 1
