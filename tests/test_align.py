@@ -563,3 +563,19 @@ def test_near_verbatim_claims_link_even_when_their_shared_words_are_modifiers():
     w = _Weights([a, b, c])
     assert "not_same" not in _sentence_score(a, b, w, EntityIndex([]), None)[1]
     assert "only modifiers shared" in _sentence_score(a, c, w, EntityIndex([]), None)[1]["not_same"]
+
+
+@pytest.mark.slow
+def test_a_casualty_measure_never_types_a_count_of_things_and_overhauled_means_refurbished():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("Port seizure\n\nCustoms officers in Velmar detained six containers of drone parts at the port "
+                     "on Monday. The army will receive 120 overhauled trucks.\n", doc_id="dUA", published="2025-05-06")
+    b = analyze_text("Velmar seizure\n\nCustoms officers in Velmar seized eight containers of drone parts at the "
+                     "port on Monday. The army will receive 90 refurbished trucks.\n", doc_id="dUB",
+                     published="2025-05-06")
+    entities = resolve_entities(a.entities + b.entities)
+    out = align_story(Story(id="SU", title="t", docs=["dUA", "dUB"]), [a, b], entities)
+    conflicts = {tuple(sorted((x.a.text, x.b.text))) for x in out if x.relation == "conflict"}
+    assert tuple(sorted(("six containers", "eight containers"))) in conflicts
+    assert tuple(sorted(("120 overhauled trucks", "90 refurbished trucks"))) in conflicts

@@ -21,6 +21,7 @@ from parallax.align.units import (
     content_stems,
     is_count,
     measure_kinds,
+    measure_stems,
     normalize_unit,
     units_match,
 )
@@ -64,11 +65,14 @@ def _nearest_measure(n: NumberClaim, text: str, start: int, end: int) -> set[str
 
 
 def _about_stems(n: NumberClaim, text: str) -> set[str]:
+    """What the figure counts, as stems with close synonyms as one class ('overhauled' = 'refurbished')."""
     if n.about:
-        return set(content_stems(n.about))
-    if n.sentence is not None:
-        return set(content_stems(text[n.sentence.start:n.sentence.end])) - set(content_stems(n.text))
-    return set()
+        words = set(measure_stems(n.about))
+    elif n.sentence is not None:
+        words = set(measure_stems(text[n.sentence.start:n.sentence.end])) - set(measure_stems(n.text))
+    else:
+        return set()
+    return {w for w in words if not w.startswith("~")}
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -143,6 +147,8 @@ class _Figure:
             ((n.sentence.start, n.sentence.end) if n.sentence is not None else (n.start, n.end))
         self.about = _about_stems(n, text)
         self.measure = _nearest_measure(n, text, *span) or _measures(self.about)
+        if self.unit and not _people_unit(self.unit):
+            self.measure = set()  # the dead, injured or detained are people: 'detained six containers' counts boxes
         own = set(content_stems(n.text))
         words = Counter({s: 1.0 for s in (unit.stems if unit is not None else content_stems(text[span[0]:span[1]]))
                          if s not in own and not s.startswith("~")})

@@ -245,6 +245,7 @@ SYNONYMS = [
     "breach violate violation contravene contravention infringe", "weapon arms weaponry munition",
     "stay remain", "robbery theft steal stole stolen", "reporter journalist correspondent",
     "film stream broadcast livestream", "swear sworn oath inaugurate inauguration",
+    "refurbish overhaul recondition",
 ]
 _SYNONYM: dict[str, str] = {}
 
