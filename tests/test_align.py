@@ -579,3 +579,17 @@ def test_a_casualty_measure_never_types_a_count_of_things_and_overhauled_means_r
     conflicts = {tuple(sorted((x.a.text, x.b.text))) for x in out if x.relation == "conflict"}
     assert tuple(sorted(("six containers", "eight containers"))) in conflicts
     assert tuple(sorted(("120 overhauled trucks", "90 refurbished trucks"))) in conflicts
+
+
+@pytest.mark.slow
+def test_crowd_sizes_by_organisers_and_police_conflict():
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text("March in Velmar\n\nThe organisers said more than 30,000 people joined the march in Velmar on "
+                     "Sunday.\n", doc_id="dCA", published="2025-05-06")
+    b = analyze_text("Velmar protest\n\nPolice estimated the crowd in Velmar at about 9,000 on Sunday.\n",
+                     doc_id="dCB", published="2025-05-06")
+    out = align_story(Story(id="SC", title="t", docs=["dCA", "dCB"]), [a, b], resolve_entities(a.entities + b.entities))
+    conflict = [x for x in out if x.relation == "conflict" and x.a.kind == "number"]
+    assert conflict and {"more than 30,000 people", "about 9,000"} == {conflict[0].a.text, conflict[0].b.text}
+    assert conflict[0].features["measure"] == ["crowd"]

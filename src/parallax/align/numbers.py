@@ -46,15 +46,24 @@ def _unit(n: NumberClaim) -> str:
     return normalize_unit(n.unit)
 
 
+# a measure only figures have: how many took part (organisers and police rarely agree on it)
+_CROWD = ("crowd", "demonstrator", "protester", "marcher", "rally", "rallies", "march", "turnout")
+
+
+def _figure_measures(word: str) -> list[str]:
+    """The casualty-style measures of a word, and 'crowd' for the words of a gathering."""
+    return measure_kinds(word) or (["crowd"] if word.startswith(_CROWD) else [])
+
+
 def _measures(words: set[str]) -> set[str]:
-    return {k for w in words for k in measure_kinds(w)}
+    return {k for w in words for k in _figure_measures(w)}
 
 
 def _nearest_measure(n: NumberClaim, text: str, start: int, end: int) -> set[str]:
     """The measure named nearest the figure within [start, end) ("killed 45 and injured 130")."""
     best: tuple[int, str] | None = None
     for m in _WORDS.finditer(text[start:end]):
-        kinds = measure_kinds(m.group().casefold())
+        kinds = _figure_measures(m.group().casefold())
         if not kinds:
             continue
         pos = start + m.start()
