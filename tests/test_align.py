@@ -75,6 +75,15 @@ TEXT_B = (
 )
 
 
+def _align_texts(text_a: str, text_b: str) -> list:
+    """Analyse two invented articles (published 2025-05-06) and align them as one story."""
+    from parallax.pipeline import analyze_text
+
+    a = analyze_text(text_a, doc_id="dA", published="2025-05-06")
+    b = analyze_text(text_b, doc_id="dB", published="2025-05-06")
+    return align_story(Story(id="S", title="t", docs=["dA", "dB"]), [a, b], resolve_entities(a.entities + b.entities))
+
+
 @pytest.fixture(scope="module")
 def aligned():
     a = _analysis("dA", TEXT_A, {"Ilse Marten": "PERSON", "Marten": "PERSON", "Kessel": "GPE",
@@ -428,16 +437,10 @@ def test_claims_linked_one_by_one_make_no_passage(passage_aligned):
 
 @pytest.mark.slow
 def test_passages_with_conflicting_figures_do_not_agree():
-    from parallax.pipeline import analyze_text
-
-    a = analyze_text("Storm in Veris\n\nThe storm killed 12 people in Veris on Monday and flooded the old market, "
-                     "officials in the coastal province said after touring the damaged quays.\n",
-                     doc_id="dFA", published="2025-05-06")
-    b = analyze_text("Veris counts the cost\n\nAt least 19 people died when the storm hit the old market in Veris on "
-                     "Monday, the coastal province's governor said while touring the quays.\n",
-                     doc_id="dFB", published="2025-05-06")
-    entities = resolve_entities(a.entities + b.entities)
-    out = align_story(Story(id="SF", title="t", docs=["dFA", "dFB"]), [a, b], entities)
+    out = _align_texts("Storm in Veris\n\nThe storm killed 12 people in Veris on Monday and flooded the old market, "
+                       "officials in the coastal province said after touring the damaged quays.\n",
+                       "Veris counts the cost\n\nAt least 19 people died when the storm hit the old market in Veris "
+                       "on Monday, the coastal province's governor said while touring the quays.\n")
     assert not any(x.a.kind == "passage" for x in out)
     assert any(x.relation == "conflict" and x.a.kind == "number" for x in out)
 
@@ -500,31 +503,21 @@ def test_counts_timestamps_and_people_keep_claims_apart():
 
 @pytest.mark.slow
 def test_a_part_and_its_whole_are_not_conflicting_figures():
-    from parallax.pipeline import analyze_text
-
-    a = analyze_text("Vote count in Veris\n\nObservers checked the tally sheets at 9,100 out of about 12,000 polling "
-                     "stations in Veris on Sunday.\n", doc_id="dWA", published="2025-05-06")
-    b = analyze_text("Veris count disputed\n\nThe commission published results from 9,100 polling stations in Veris "
-                     "on Sunday, and 11,000 polling stations had reported by Monday.\n", doc_id="dWB",
-                     published="2025-05-06")
-    entities = resolve_entities(a.entities + b.entities)
-    out = align_story(Story(id="SW", title="t", docs=["dWA", "dWB"]), [a, b], entities)
+    out = _align_texts("Vote count in Veris\n\nObservers checked the tally sheets at 9,100 out of about 12,000 "
+                       "polling stations in Veris on Sunday.\n",
+                       "Veris count disputed\n\nThe commission published results from 9,100 polling stations in "
+                       "Veris on Sunday, and 11,000 polling stations had reported by Monday.\n")
     conflicts = [x for x in out if x.relation == "conflict"]
     assert not any("12,000" in x.a.text + x.b.text for x in conflicts)
 
 
 @pytest.mark.slow
 def test_a_sum_and_its_conversion_agree_with_the_other_source_and_people_counts_under_two_nouns():
-    from parallax.pipeline import analyze_text
-
-    a = analyze_text("Ferry deal signed\n\nOstrava Lines signed a contract worth $3.6 billion (about 5.1 trillion won) "
-                     "with the shipyard on Monday. During protests at the yard, 37 police personnel were injured.\n",
-                     doc_id="dVA", published="2025-05-06")
-    b = analyze_text("Shipyard wins ferry order\n\nThe shipyard said the order is worth $3.6 billion, or some 330 "
-                     "billion rubles. Police said 37 officers were hurt in the clashes.\n",
-                     doc_id="dVB", published="2025-05-06")
-    entities = resolve_entities(a.entities + b.entities)
-    out = align_story(Story(id="SV", title="t", docs=["dVA", "dVB"]), [a, b], entities)
+    out = _align_texts("Ferry deal signed\n\nOstrava Lines signed a contract worth $3.6 billion (about 5.1 trillion "
+                       "won) with the shipyard on Monday. During protests at the yard, 37 police personnel were "
+                       "injured.\n",
+                       "Shipyard wins ferry order\n\nThe shipyard said the order is worth $3.6 billion, or some 330 "
+                       "billion rubles. Police said 37 officers were hurt in the clashes.\n")
     agree = {tuple(sorted((x.a.text, x.b.text))) for x in out if x.relation == "agree" and x.a.kind == "number"}
     assert tuple(sorted(("$3.6 billion", "$3.6 billion"))) in agree
     assert any("trillion won" in p and "rubles" in q or "rubles" in p and "trillion won" in q for p, q in agree)
@@ -567,15 +560,10 @@ def test_near_verbatim_claims_link_even_when_their_shared_words_are_modifiers():
 
 @pytest.mark.slow
 def test_a_casualty_measure_never_types_a_count_of_things_and_overhauled_means_refurbished():
-    from parallax.pipeline import analyze_text
-
-    a = analyze_text("Port seizure\n\nCustoms officers in Velmar detained six containers of drone parts at the port "
-                     "on Monday. The army will receive 120 overhauled trucks.\n", doc_id="dUA", published="2025-05-06")
-    b = analyze_text("Velmar seizure\n\nCustoms officers in Velmar seized eight containers of drone parts at the "
-                     "port on Monday. The army will receive 90 refurbished trucks.\n", doc_id="dUB",
-                     published="2025-05-06")
-    entities = resolve_entities(a.entities + b.entities)
-    out = align_story(Story(id="SU", title="t", docs=["dUA", "dUB"]), [a, b], entities)
+    out = _align_texts("Port seizure\n\nCustoms officers in Velmar detained six containers of drone parts at the "
+                       "port on Monday. The army will receive 120 overhauled trucks.\n",
+                       "Velmar seizure\n\nCustoms officers in Velmar seized eight containers of drone parts at the "
+                       "port on Monday. The army will receive 90 refurbished trucks.\n")
     conflicts = {tuple(sorted((x.a.text, x.b.text))) for x in out if x.relation == "conflict"}
     assert tuple(sorted(("six containers", "eight containers"))) in conflicts
     assert tuple(sorted(("120 overhauled trucks", "90 refurbished trucks"))) in conflicts
@@ -583,13 +571,9 @@ def test_a_casualty_measure_never_types_a_count_of_things_and_overhauled_means_r
 
 @pytest.mark.slow
 def test_crowd_sizes_by_organisers_and_police_conflict():
-    from parallax.pipeline import analyze_text
-
-    a = analyze_text("March in Velmar\n\nThe organisers said more than 30,000 people joined the march in Velmar on "
-                     "Sunday.\n", doc_id="dCA", published="2025-05-06")
-    b = analyze_text("Velmar protest\n\nPolice estimated the crowd in Velmar at about 9,000 on Sunday.\n",
-                     doc_id="dCB", published="2025-05-06")
-    out = align_story(Story(id="SC", title="t", docs=["dCA", "dCB"]), [a, b], resolve_entities(a.entities + b.entities))
+    out = _align_texts("March in Velmar\n\nThe organisers said more than 30,000 people joined the march in Velmar "
+                       "on Sunday.\n",
+                       "Velmar protest\n\nPolice estimated the crowd in Velmar at about 9,000 on Sunday.\n")
     conflict = [x for x in out if x.relation == "conflict" and x.a.kind == "number"]
     assert conflict and {"more than 30,000 people", "about 9,000"} == {conflict[0].a.text, conflict[0].b.text}
     assert conflict[0].features["measure"] == ["crowd"]
